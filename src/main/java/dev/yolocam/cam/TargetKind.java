@@ -1,0 +1,41 @@
+package dev.yolocam.cam;
+
+import java.util.Locale;
+
+/**
+ * What score a map explains, evaluated on the Detect output (rows x (5+nc), post-sigmoid). All but
+ * {@link #CLASS_ALL} sum over the rows that produced the kept detections.
+ */
+public enum TargetKind {
+    CLASS("class probability of each detection's class at its row (default)"),
+    OBJ("objectness at each detection's row"),
+    CLASS_OBJ("objectness x class probability (the detection confidence)"),
+    X("box centre x at each detection's row"),
+    Y("box centre y at each detection's row"),
+    W("box width at each detection's row"),
+    H("box height at each detection's row"),
+    CLASS_ALL("class probability of the selected classes summed over ALL rows (the old explainer's target)");
+
+    private final String summary;
+
+    TargetKind(String summary) {
+        this.summary = summary;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TargetKind parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown target '" + text + "'; use one of class, obj, class_obj, "
+                    + "x, y, w, h, class_all");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.yolocam.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.yolocam.detect.DetectionResult;
+import dev.yolocam.detect.Detector;
+import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.io.OutputDirectory;
+import dev.yolocam.io.Sources;
+import dev.yolocam.model.YoloModel;
+import dev.yolocam.render.BoxPainter;
+import dev.yolocam.render.DetectionJson;
+import dev.yolocam.render.Images;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code yolocam detect}: YOLOv5's detect.py, writing {@code <stem>.json} and an annotated {@code <stem>.png}. */
+@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Detect objects like YOLOv5's detect.py.",
+            "Writes <stem>.json (boxes in original-image pixels, sorted by confidence) and an annotated <stem>.png."})
+public final class DetectCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ModelOptions model;
+    @Mixin
+    NmsOptionsMixin nms;
+    @Mixin
+    OutputOptions output;
+    @Mixin
+    RunOptions run;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
+    List<String> sources;
+
+    @Override
+    public Integer call() {
+        List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
+        YoloModel yolo = model.load();
+        Detector detector = new Detector(yolo, model.imgsz(), nms.toOptions(yolo.classNames()));
+        OutputDirectory out = output.choose("detect");
+        try {
+            return new ImageRun(spec.commandLine().getErr(), run).run(images, image -> {
+                DetectionResult result = detector.detect(image);
+                String stem = stem(image);
+                AtomicFiles.write(out.resolve(stem + ".json"),
+                        stream -> JSON.writeValue(stream, DetectionJson.of(result, yolo.description()::className)));
+                BufferedImage annotated = Images.toBuffered(result.original());
+                BoxPainter.draw(annotated, result.inOriginal(), yolo.description()::className);
+                Images.writePng(out.resolve(stem + ".png"), annotated);
+                return new ImageRun.Counts(result.inOriginal().size(), 0);
+            }, out.path().toString());
+        } finally {
+            out.removeIfEmpty();
+        }
+    }
+
+    static String stem(Path image) {
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.yolocam.detect;
+
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.model.YoloModel;
+import java.nio.file.Path;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * YOLOv5's detect.py for one image: letterbox, forward, NMS, boxes back to the original image.
+ * The graph for each input shape is built once by the model and reused.
+ */
+public final class Detector {
+    private final YoloModel model;
+    private final int requestedHeight;
+    private final int requestedWidth;
+    private final NmsOptions nms;
+
+    /** @param imgsz one value (square) or {height, width}, each rounded up to the model stride */
+    public Detector(YoloModel model, int[] imgsz, NmsOptions nms) {
+        this.model = model;
+        this.requestedHeight = Letterbox.checkImgSize(imgsz[0], model.stride());
+        this.requestedWidth = Letterbox.checkImgSize(imgsz.length > 1 ? imgsz[1] : imgsz[0], model.stride());
+        this.nms = nms;
+    }
+
+    public YoloModel model() {
+        return model;
+    }
+
+    public NmsOptions nmsOptions() {
+        return nms;
+    }
+
+    /** The letterboxed network input of an image, as YOLOv5's LoadImages makes it. */
+    public Prepared prepare(Path imagePath) {
+        RgbImage original = ImageLoader.load(imagePath);
+        LetterboxResult letterbox = Letterbox.apply(original, requestedHeight, requestedWidth, model.stride());
+        return new Prepared(imagePath, original, letterbox);
+    }
+
+    public DetectionResult detect(Path imagePath) {
+        Prepared prepared = prepare(imagePath);
+        YoloGraph graph = graphFor(prepared);
+        return decide(prepared, graph.predict(prepared.tensor()));
+    }
+
+    /** The forward-only graph for a prepared image's input shape. */
+    public YoloGraph graphFor(Prepared prepared) {
+        return model.graph(GraphSpec.forward(prepared.letterbox().height(), prepared.letterbox().width()));
+    }
+
+    /** NMS on a Detect output of this image's forward pass, and the boxes scaled back to the original image. */
+    public DetectionResult decide(Prepared prepared, INDArray rawOutput) {
+        long rows = rawOutput.size(1);
+        int columns = (int) rawOutput.size(2);
+        float[] raw = rawOutput.dup('c').data().asFloat();
+        List<Detection> inInput = Nms.apply(raw, (int) rows, columns, nms);
+        LetterboxResult lb = prepared.letterbox();
+        BoxScaler scaler = new BoxScaler(lb.height(), lb.width(), prepared.original().height(),
+                prepared.original().width());
+        return new DetectionResult(prepared.path(), prepared.original(), lb, rawOutput, inInput,
+                scaler.toOriginal(inInput));
+    }
+
+    /** A decoded image and its letterboxed input. */
+    public record Prepared(Path path, RgbImage original, LetterboxResult letterbox) {
+        public INDArray tensor() {
+            return Nd4j.create(letterbox.input(), new long[] {1, 3, letterbox.height(), letterbox.width()},
+                    DataType.FLOAT);
+        }
+    }
+}

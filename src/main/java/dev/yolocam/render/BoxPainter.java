@@ -1,0 +1,49 @@
+package dev.yolocam.render;
+
+import dev.yolocam.detect.Detection;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/** Draws detection boxes with "name 0.93" labels, the way YOLOv5's Annotator does, onto an image in place. */
+public final class BoxPainter {
+    private BoxPainter() {
+    }
+
+    public static void draw(BufferedImage image, List<Detection> detections, IntFunction<String> className) {
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            int lineWidth = Math.max(Math.round((image.getWidth() + image.getHeight()) / 2f * 0.003f), 2);
+            g.setStroke(new BasicStroke(lineWidth));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, lineWidth * 6)));
+            FontMetrics fm = g.getFontMetrics();
+            for (Detection d : detections) {
+                Color color = Palette.forClass(d.classId());
+                int x1 = Math.round(d.x1());
+                int y1 = Math.round(d.y1());
+                int x2 = Math.round(d.x2());
+                int y2 = Math.round(d.y2());
+                g.setColor(color);
+                g.drawRect(x1, y1, x2 - x1, y2 - y1);
+                String label = String.format(Locale.ROOT, "%s %.2f", className.apply(d.classId()), d.confidence());
+                int tw = fm.stringWidth(label) + 4;
+                int th = fm.getAscent() + 2;
+                int ty = y1 - th >= 0 ? y1 - th : y1;
+                g.fillRect(x1, ty, tw, th);
+                g.setColor(Color.WHITE);
+                g.drawString(label, x1 + 2, ty + fm.getAscent());
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+}

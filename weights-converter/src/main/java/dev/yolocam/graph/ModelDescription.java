@@ -1,0 +1,64 @@
+package dev.yolocam.graph;
+
+import dev.yolocam.errors.UnsupportedModelException;
+import dev.yolocam.torch.ModuleNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a caller needs to know about a YOLOv5 model besides its graph: class names, the Detect head and the
+ * top-level block list.
+ */
+public record ModelDescription(Path source, ModuleNode root, List<String> classNames, DetectHead detect,
+                               List<ModuleNode> blocks) {
+
+    public static ModelDescription of(ModuleNode root, Path source) {
+        ModuleNode sequential = root.child("model")
+                .orElseThrow(() -> new UnsupportedModelException(source,
+                        "not a YOLOv5 detection model: the root module has no 'model' list"));
+        List<ModuleNode> blocks = sequential.childList();
+        if (blocks.isEmpty()) {
+            throw new UnsupportedModelException(source, "not a YOLOv5 detection model: 'model' is empty");
+        }
+        ModuleNode last = blocks.get(blocks.size() - 1);
+        if (!last.simpleClass().equals("Detect")) {
+            throw new UnsupportedModelException(source, "not a YOLOv5 detection model: the last layer "
+                    + last.path() + " is " + last.pythonClass() + ", not Detect");
+        }
+        DetectHead head = DetectHead.of(last, source);
+        return new ModelDescription(source, root, classNames(root, head.classes()), head, blocks);
+    }
+
+    public int classes() {
+        return detect.classes();
+    }
+
+    public int stride() {
+        return (int) Math.max(32, detect.maxStride());
+    }
+
+    public String className(int id) {
+        return id >= 0 && id < classNames.size() ? classNames.get(id) : "class" + id;
+    }
+
+    private static List<String> classNames(ModuleNode root, int nc) {
+        Object names = root.attributes().get("names");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nc; i++) {
+            String name = null;
+            if (names instanceof List<?> list && i < list.size()) {
+                name = String.valueOf(list.get(i));
+            } else if (names instanceof Map<?, ?> map) {
+                Object v = map.get((long) i);
+                if (v == null) {
+                    v = map.get(String.valueOf(i));
+                }
+                name = v == null ? null : String.valueOf(v);
+            }
+            out.add(name != null ? name : String.valueOf(i));
+        }
+        return List.copyOf(out);
+    }
+}

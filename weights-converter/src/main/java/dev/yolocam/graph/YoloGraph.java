@@ -1,0 +1,172 @@
+package dev.yolocam.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Listener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A YOLOv5 model as a SameDiff graph for one input shape. Every module output is a variable named by its PyTorch
+ * path ({@link #layers()}); the Detect output (B, N, 5+nc) is {@link #outputName()}.
+ *
+ * <p>Gradient passes ({@link #forwardBackward}) run ONE forward and ONE backward: the caller's function sees the
+ * forward's Detect output as soon as it is computed (e.g. to run NMS on it) and returns d(target)/d(output), which
+ * seeds the backward down to the graph's gradient taps.
+ */
+public final class YoloGraph {
+    private final SameDiff sd;
+    private final GraphSpec spec;
+    private final ModelDescription model;
+    private final Map<String, LayerInfo> layers = new LinkedHashMap<>();
+    private final List<Listener> observers = new ArrayList<>();
+    private boolean gradientFunctionReady;
+
+    YoloGraph(SameDiff sd, GraphSpec spec, ModelDescription model, List<LayerInfo> layers) {
+        this.sd = sd;
+        this.spec = spec;
+        this.model = model;
+        for (LayerInfo layer : layers) {
+            this.layers.put(layer.path(), layer);
+        }
+    }
+
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    public GraphSpec spec() {
+        return spec;
+    }
+
+    public ModelDescription model() {
+        return model;
+    }
+
+    public List<LayerInfo> layers() {
+        return List.copyOf(layers.values());
+    }
+
+    public Optional<LayerInfo> layer(String path) {
+        return Optional.ofNullable(layers.get(path));
+    }
+
+    public String inputName() {
+        return GraphBuilder.INPUT;
+    }
+
+    public String outputName() {
+        return model.detect().path();
+    }
+
+    /** Listeners that watch every execution of this graph (tests count ops with one). */
+    public void addObserver(Listener listener) {
+        observers.add(listener);
+    }
+
+    /** The Detect output (B, N, 5+nc) for a (B, 3, H, W) input. */
+    public INDArray predict(INDArray images) {
+        return outputs(images, List.of(outputName())).get(outputName());
+    }
+
+    /** Any named variables for one forward pass; only the ops they need run. */
+    public Map<String, INDArray> outputs(INDArray images, Collection<String> names) {
+        checkInput(images);
+        sd.setListeners(observers.toArray(new Listener[0]));
+        return sd.output(Map.of(GraphBuilder.INPUT, images), new ArrayList<>(names));
+    }
+
+    /**
+     * One forward + one backward. {@code outputGradient} receives the Detect output of this very forward and
+     * returns d(target)/d(output) of the same shape; the result holds the requested outputs (the Detect output is
+     * always included) and the gradients at {@code gradientsAt} (which must be taps of this graph's spec).
+     */
+    public OutAndGrad forwardBackward(INDArray images, Collection<String> outputs, Collection<String> gradientsAt,
+                                      UnaryOperator<INDArray> outputGradient) {
+        checkInput(images);
+        if (!spec.gradientTaps().containsAll(gradientsAt)) {
+            throw new IllegalArgumentException("gradients requested at " + gradientsAt + " but the graph taps only "
+                    + spec.gradientTaps());
+        }
+        prepareGradients();
+        long[] outShape = layers.get(outputName()).shape();
+        INDArray seed = Nd4j.zeros(DataType.FLOAT, outShape);
+        List<String> wanted = new ArrayList<>(outputs);
+        if (!wanted.contains(outputName())) {
+            wanted.add(outputName());
+        }
+        List<Listener> listeners = new ArrayList<>(observers);
+        listeners.add(new SeedFromOutput(outputName(), seed, outputGradient));
+        sd.setListeners(listeners.toArray(new Listener[0]));
+        try {
+            return sd.calculateGradientsAndOutputs(
+                    Map.of(GraphBuilder.INPUT, images, GraphBuilder.OUTPUT_GRADIENT, seed), wanted,
+                    new ArrayList<>(gradientsAt));
+        } finally {
+            sd.setListeners(observers.toArray(new Listener[0]));
+        }
+    }
+
+    /** Builds the gradient function once (seconds for a large graph); later passes reuse it. */
+    public synchronized void prepareGradients() {
+        if (!gradientFunctionReady) {
+            if (spec.gradientTaps().isEmpty()) {
+                throw new IllegalStateException("this graph was built without gradient taps");
+            }
+            QuietStdout.run(sd::createGradFunction);
+            gradientFunctionReady = true;
+        }
+    }
+
+    private void checkInput(INDArray images) {
+        long[] expected = {spec.batch(), 3, spec.height(), spec.width()};
+        if (!java.util.Arrays.equals(images.shape(), expected)) {
+            throw new IllegalArgumentException("input has shape " + java.util.Arrays.toString(images.shape())
+                    + ", this graph takes " + java.util.Arrays.toString(expected));
+        }
+    }
+
+    /**
+     * Fills the output-gradient placeholder in place as soon as the Detect output exists, before the loss op that
+     * reads it runs: this is what lets the target depend on NMS of the same forward pass.
+     */
+    private static final class SeedFromOutput extends BaseListener {
+        private final String outputName;
+        private final INDArray seed;
+        private final UnaryOperator<INDArray> gradientOf;
+
+        SeedFromOutput(String outputName, INDArray seed, UnaryOperator<INDArray> gradientOf) {
+            this.outputName = outputName;
+            this.seed = seed;
+            this.gradientOf = gradientOf;
+        }
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext,
+                                INDArray[] outputs) {
+            int index = op.getOutputsOfOp().indexOf(outputName);
+            if (index >= 0) {
+                seed.assign(gradientOf.apply(outputs[index]));
+            }
+        }
+    }
+}

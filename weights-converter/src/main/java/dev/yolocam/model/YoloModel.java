@@ -1,0 +1,62 @@
+package dev.yolocam.model;
+
+import dev.yolocam.graph.GraphBuilder;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.ModelDescription;
+import dev.yolocam.graph.YoloGraph;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded YOLOv5 model: its description (module tree, class names, Detect head) and the SameDiff graphs built
+ * from it so far. A graph is tied to one input shape and one set of gradient taps; graphs are built on first use
+ * and kept (the few most recent), so a run over many images builds each graph, and its gradient function, once.
+ */
+public final class YoloModel {
+    private static final int GRAPHS_KEPT = 4;
+
+    private final ModelDescription description;
+    private final Map<GraphSpec, YoloGraph> graphs = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GraphSpec, YoloGraph> eldest) {
+            return size() > GRAPHS_KEPT;
+        }
+    };
+
+    public YoloModel(ModelDescription description) {
+        this.description = description;
+    }
+
+    public ModelDescription description() {
+        return description;
+    }
+
+    public Path source() {
+        return description.source();
+    }
+
+    public List<String> classNames() {
+        return description.classNames();
+    }
+
+    /** Input sizes must be multiples of this (the largest Detect stride, at least 32). */
+    public int stride() {
+        return description.stride();
+    }
+
+    public synchronized YoloGraph graph(GraphSpec spec) {
+        YoloGraph graph = graphs.get(spec);
+        if (graph == null) {
+            graph = GraphBuilder.build(description, spec);
+            graphs.put(spec, graph);
+        }
+        return graph;
+    }
+
+    /** Adds an already built graph (a converted model ships one for its input size). */
+    public synchronized void offer(YoloGraph graph) {
+        graphs.put(graph.spec(), graph);
+    }
+}
