@@ -158,8 +158,8 @@ public final class CamMath {
 
     /**
      * {@code get_2d_projection}: the projection of every pixel's centred channel vector onto the first principal
-     * direction, with the deterministic sign of {@link PrincipalProjection#signed}: positive where the channel mean
-     * of {@code tensor} is high.
+     * direction, with the deterministic sign of {@link PrincipalProjection#signed}: its largest-magnitude value is
+     * positive.
      */
     public static float[] projection(float[] tensor, int channels, int height, int width) {
         checkSize(tensor, channels, height, width);
@@ -167,8 +167,8 @@ public final class CamMath {
     }
 
     /**
-     * The same projection with the sign of a bare singular vector, made canonical (largest-magnitude value
-     * positive); equals upstream's map or its negative.
+     * The same projection with the sign of the solver's singular vector, not oriented: equals upstream's map or its
+     * negative ({@link PrincipalProjection#unsigned}).
      */
     public static float[] projectionUnsigned(float[] tensor, int channels, int height, int width) {
         checkSize(tensor, channels, height, width);

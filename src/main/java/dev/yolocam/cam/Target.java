@@ -11,8 +11,25 @@ import java.util.List;
  * @param kinds          the summed target kinds (repeatable on the command line)
  * @param detections     the detections whose rows are explained (NMS survivors of the same forward pass)
  * @param classAllClasses the classes class_all sums over
+ * @param mirrored       the output is of a horizontally flipped image: the x target counts as {@code -x}
  */
-public record Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses) {
+public record Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses, boolean mirrored) {
+
+    public Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses) {
+        this(kinds, detections, classAllClasses, false);
+    }
+
+    /** The same target on the output of the horizontally flipped image (rows of the mirrored cells). */
+    public Target mirror(PredictionGrid grid) {
+        List<Detection> moved = detections.stream().map(d -> new Detection(d.x1(), d.y1(), d.x2(), d.y2(),
+                d.confidence(), d.classId(), grid.mirror(d.row()))).toList();
+        return new Target(kinds, moved, classAllClasses, !mirrored);
+    }
+
+    /** The same target restricted to one detection. */
+    public Target only(Detection detection) {
+        return new Target(kinds, List.of(detection), classAllClasses, mirrored);
+    }
 
     public double value(float[] out, int rows, int columns) {
         double total = 0;
@@ -31,7 +48,7 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
                     case CLASS -> out[base + 5 + d.classId()];
                     case OBJ -> out[base + 4];
                     case CLASS_OBJ -> out[base + 4] * out[base + 5 + d.classId()];
-                    case X -> out[base];
+                    case X -> mirrored ? -out[base] : out[base];
                     case Y -> out[base + 1];
                     case W -> out[base + 2];
                     case H -> out[base + 3];
@@ -64,7 +81,7 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
                         g[base + 4] += out[cls];
                         g[cls] += out[base + 4];
                     }
-                    case X -> g[base] += 1f;
+                    case X -> g[base] += mirrored ? -1f : 1f;
                     case Y -> g[base + 1] += 1f;
                     case W -> g[base + 2] += 1f;
                     case H -> g[base + 3] += 1f;

@@ -72,6 +72,12 @@ public final class BuildContext {
         String path = callPath(node.path());
         SDVariable var = value.var();
         SDVariable out;
+        if (path.equals(spec.ablatedLayer())) {
+            long[] shape = {spec.batch(), value.shape()[0], 1, 1};
+            SDVariable keep = sd.placeHolder(GraphSpec.ablationKeep(path), DataType.FLOAT, shape);
+            SDVariable fill = sd.placeHolder(GraphSpec.ablationFill(path), DataType.FLOAT, shape);
+            var = var.mul(keep).add(fill);
+        }
         if (spec.gradientTaps().contains(path)) {
             SDVariable zero = sd.var(path + TAP_SUFFIX, Nd4j.scalar(DataType.FLOAT, 0f));
             out = var.add(path, zero);

@@ -85,9 +85,16 @@ public final class YoloGraph {
 
     /** Any named variables for one forward pass; only the ops they need run. */
     public Map<String, INDArray> outputs(INDArray images, Collection<String> names) {
+        return outputs(images, Map.of(), names);
+    }
+
+    /** A forward pass with extra placeholders (the ablation keep/fill arrays of an ablation graph). */
+    public Map<String, INDArray> outputs(INDArray images, Map<String, INDArray> extraFeeds, Collection<String> names) {
         checkInput(images);
         sd.setListeners(observers.toArray(new Listener[0]));
-        return sd.output(Map.of(GraphBuilder.INPUT, images), new ArrayList<>(names));
+        Map<String, INDArray> feeds = new LinkedHashMap<>(extraFeeds);
+        feeds.put(GraphBuilder.INPUT, images);
+        return sd.output(feeds, new ArrayList<>(names));
     }
 
     /**

@@ -112,7 +112,7 @@ public final class RestrictedUnpickler {
             case 0x80 -> protocol();
             case 0x95 -> input.requireAvailable(input.u64Length("FRAME"), "FRAME");
             case '(' -> mark();
-            case '0' -> pop();
+            case '0' -> popOrDiscardMark();
             case '1' -> popMark();
             case '2' -> push(peek());
             case 'N' -> push(null);
@@ -192,6 +192,15 @@ public final class RestrictedUnpickler {
             throw input.corrupt("stack underflow");
         }
         return stack.remove(stack.size() - 1);
+    }
+
+    /** POP as CPython does it: on an empty frame it discards the MARK instead. */
+    private void popOrDiscardMark() {
+        if (stack.size() <= frameStart() && markCount > 0) {
+            popMark();
+        } else {
+            pop();
+        }
     }
 
     private Object peek() {

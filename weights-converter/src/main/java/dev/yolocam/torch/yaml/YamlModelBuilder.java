@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,37 @@ public final class YamlModelBuilder {
         return build(ModelYaml.of(yaml, source), stateDict);
     }
 
+    /**
+     * What {@code model.state_dict()} of the model {@code yaml} describes holds: every parameter and buffer key
+     * ({@code model.0.conv.weight}) with its shape, in state_dict order. {@link #build(Map, Map)} needs exactly these.
+     *
+     * @throws UnsupportedModelException when the YAML is not a model yolocam can build
+     */
+    public static Map<String, long[]> expectedTensors(Map<String, ?> yaml) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        collectTensors("", describe(ModelYaml.of(yaml, null)), out);
+        return out;
+    }
+
+    /**
+     * The Detect strides ({@code [8, 16, 32]}) of the model {@code yaml} describes, from the same 256x256 dry run
+     * {@link #build(Map, Map)} does: what a state_dict's Detect anchors (grid units) were divided by.
+     */
+    public static double[] detectStrides(Map<String, ?> yaml) {
+        return ((TensorData) describe(ModelYaml.of(yaml, null)).attributes().get("stride")).toDoubles();
+    }
+
     private static ModuleNode build(ModelYaml yaml, Map<String, TensorData> stateDict) {
+        ModuleSpec root = describe(yaml);
+        try {
+            return new StateDictBinder(stateDict).bind(root);
+        } catch (IllegalArgumentException e) {
+            throw yaml.problem("state_dict does not match " + yaml.displayName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The whole module tree the YAML describes, with tensor shapes but no tensors yet. */
+    private static ModuleSpec describe(ModelYaml yaml) {
         InstanceIds ids = new InstanceIds();
         ModuleSpec root = new ModuleSpec("models.yolo.DetectionModel", ids.next());
         ModelParser.ParsedModel parsed = new ModelParser(yaml, ids).parse();
@@ -84,11 +115,15 @@ public final class YamlModelBuilder {
                 .attribute("stride", stride)
                 .attribute("nc", yaml.nc());
         detect.attribute("inplace", yaml.inplace()).attribute("stride", stride);
-        try {
-            return new StateDictBinder(stateDict).bind(root);
-        } catch (IllegalArgumentException e) {
-            throw yaml.problem("state_dict does not match " + yaml.displayName() + ": " + e.getMessage());
-        }
+        return root;
+    }
+
+    /** {@code Module.state_dict()} order: own parameters, own buffers, then each child's, depth first. */
+    private static void collectTensors(String path, ModuleSpec module, Map<String, long[]> out) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        module.parameters().forEach((name, shape) -> out.put(prefix + name, shape.clone()));
+        module.buffers().forEach((name, shape) -> out.put(prefix + name, shape.clone()));
+        module.children().forEach((name, child) -> collectTensors(prefix + name, child, out));
     }
 
     /** {@code [str(i) for i in range(nc)]}. */

@@ -1,0 +1,245 @@
+package dev.yolocam.cam;
+
+import dev.yolocam.detect.Detection;
+import dev.yolocam.detect.DetectionResult;
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.LetterboxResult;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.model.MemoryPolicy;
+import dev.yolocam.model.YoloModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The whole CAM pipeline in one place, as pytorch-grad-cam's base_cam.py: one forward pass whose detections
+ * (NMS of that very pass) define the target; for gradient methods the backward of the same pass gives the
+ * gradient at every target layer; the method turns activation (and gradient) into a map per layer; ReLU,
+ * min-max scaling, resizing to the input and aggregation over layers follow.
+ */
+public final class CamEngine {
+    private final Detector detector;
+    private final CamRequest request;
+    private final MemoryPolicy memory;
+
+    public CamEngine(Detector detector, CamRequest request) {
+        this(detector, request, MemoryPolicy.standard());
+    }
+
+    public CamEngine(Detector detector, CamRequest request, MemoryPolicy memory) {
+        this.detector = detector;
+        this.request = request;
+        this.memory = memory;
+    }
+
+    public CamRequest request() {
+        return request;
+    }
+
+    public ExplainResult explain(Path image) {
+        return explain(detector.prepare(image));
+    }
+
+    /** Explains an image that is already decoded and letterboxed. */
+    public ExplainResult explain(Detector.Prepared prepared) {
+        try {
+            return request.method().usesGradients() ? explainWithGradients(prepared) : explainForwardOnly(prepared);
+        } finally {
+            memory.afterImage();
+        }
+    }
+
+    private ExplainResult explainWithGradients(Detector.Prepared prepared) {
+        LetterboxResult lb = prepared.letterbox();
+        GraphSpec spec = new GraphSpec(1, lb.height(), lb.width(), new LinkedHashSet<>(request.layers()));
+        YoloGraph graph = detector.model().graph(spec);
+        PredictionGrid grid = PredictionGrid.of(graph.model().detect(), lb.height(), lb.width());
+        FirstPass first = new FirstPass();
+        // Pass 1: forward, NMS inside it, backward for the whole selection (or the first detection).
+        OutAndGrad pass = graph.forwardBackward(prepared.tensor(), request.layers(), request.layers(), raw -> {
+            first.detections = detector.decide(prepared, raw.dup());
+            first.target = targetFor(first.detections);
+            Target seed = request.perDetection() && !first.target.detections().isEmpty()
+                    ? first.target.only(first.target.detections().get(0)) : first.target;
+            return seedGradient(seed, raw);
+        });
+        Target target = first.target;
+        if (target.isEmpty()) {
+            return new ExplainResult(first.detections, List.of(), true);
+        }
+        List<CamMap> maps = new ArrayList<>();
+        if (!request.perDetection()) {
+            float[] map = request.augSmooth()
+                    ? augmented(graph, prepared, target, grid, pass)
+                    : mapFromPass(pass, prepared, target);
+            maps.add(finish(map, first.detections, target, -1));
+            return new ExplainResult(first.detections, maps, false);
+        }
+        List<Detection> selected = target.detections();
+        for (int i = 0; i < selected.size(); i++) {
+            Target one = target.only(selected.get(i));
+            OutAndGrad p = i == 0 ? pass : backward(graph, prepared.tensor(), one);
+            float[] map = request.augSmooth() ? augmented(graph, prepared, one, grid, p) : mapFromPass(p, prepared, one);
+            maps.add(finish(map, first.detections, one, indexOf(first.detections, selected.get(i))));
+        }
+        return new ExplainResult(first.detections, maps, false);
+    }
+
+    private ExplainResult explainForwardOnly(Detector.Prepared prepared) {
+        LetterboxResult lb = prepared.letterbox();
+        YoloGraph graph = detector.model().graph(GraphSpec.forward(lb.height(), lb.width()));
+        List<String> wanted = new ArrayList<>(request.layers());
+        wanted.add(graph.outputName());
+        Map<String, INDArray> out = graph.outputs(prepared.tensor(), wanted);
+        INDArray raw = out.get(graph.outputName());
+        DetectionResult detections = detector.decide(prepared, raw.dup());
+        Target target = targetFor(detections);
+        if (target.isEmpty()) {
+            return new ExplainResult(detections, List.of(), true);
+        }
+        List<Target> targets = request.perDetection()
+                ? target.detections().stream().map(target::only).toList() : List.of(target);
+        List<CamMap> maps = new ArrayList<>();
+        for (Target t : targets) {
+            GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, t, raw);
+            List<float[]> perLayer = new ArrayList<>();
+            for (String layer : request.layers()) {
+                perLayer.add(layerMap(tensors(layer, out.get(layer), null), access, lb));
+            }
+            float[] map = CamMath.aggregate(perLayer, request.aggregation());
+            int index = request.perDetection() ? indexOf(detections, t.detections().get(0)) : -1;
+            maps.add(finish(map, detections, t, index));
+        }
+        return new ExplainResult(detections, maps, false);
+    }
+
+    /** A later backward for a known target (per-detection mode): same input, so the same forward values. */
+    private OutAndGrad backward(YoloGraph graph, INDArray input, Target target) {
+        return graph.forwardBackward(input, request.layers(), request.layers(), raw -> seedGradient(target, raw));
+    }
+
+    private float[] augmented(YoloGraph graph, Detector.Prepared prepared, Target target, PredictionGrid grid,
+                              OutAndGrad identityPass) {
+        LetterboxResult lb = prepared.letterbox();
+        List<float[]> maps = new ArrayList<>();
+        for (Augmentation aug : Augmentation.smoothing()) {
+            float[] map;
+            if (aug.equals(Augmentation.IDENTITY)) {
+                map = mapFromPass(identityPass, prepared, target);
+            } else {
+                Target t = aug.flip() ? target.mirror(grid) : target;
+                INDArray x = Nd4j.create(aug.apply(prepared.letterbox().input(), lb.height(), lb.width()),
+                        new long[] {1, 3, lb.height(), lb.width()}, DataType.FLOAT);
+                map = aug.undo(mapFromPass(backward(graph, x, t), prepared, t), lb.height(), lb.width());
+            }
+            maps.add(map);
+        }
+        float[] mean = new float[maps.get(0).length];
+        for (float[] m : maps) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += m[i] / maps.size();
+            }
+        }
+        return mean;
+    }
+
+    private float[] mapFromPass(OutAndGrad pass, Detector.Prepared prepared, Target target) {
+        LetterboxResult lb = prepared.letterbox();
+        GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, target,
+                pass.getOutputs().get(detector.model().description().detect().path()));
+        List<float[]> perLayer = new ArrayList<>();
+        for (String layer : request.layers()) {
+            perLayer.add(layerMap(tensors(layer, pass.getOutputs().get(layer), pass.getGradients().get(layer)),
+                    access, lb));
+        }
+        return CamMath.aggregate(perLayer, request.aggregation());
+    }
+
+    private float[] layerMap(LayerTensors t, ModelAccess access, LetterboxResult lb) {
+        float[] raw = request.method().layerMap(t, request.eigenSmooth(), access, request.options());
+        return CamMath.scaleCam(CamMath.relu(raw), t.height(), t.width(), lb.height(), lb.width());
+    }
+
+    private CamMap finish(float[] map, DetectionResult detections, Target target, int detectionIndex) {
+        LetterboxResult lb = detections.letterbox();
+        if (request.keepTopPercent() > 0) {
+            map = CamMath.keepTopPercent(map, request.keepTopPercent());
+        }
+        if (request.renormalize()) {
+            List<double[]> boxes = new ArrayList<>();
+            for (Detection d : target.detections()) {
+                boxes.add(new double[] {d.x1(), d.y1(), d.x2(), d.y2()});
+            }
+            if (!boxes.isEmpty()) {
+                map = CamMath.renormalizeInBoxes(map, lb.height(), lb.width(), boxes);
+            }
+        }
+        float[] original = FrameMapper.toOriginal(map, lb, detections.original().height(),
+                detections.original().width());
+        float[] out = detections.raw().dup('c').data().asFloat();
+        double value = target.value(out, (int) detections.raw().size(1), (int) detections.raw().size(2));
+        return new CamMap(request.method().name(), request.layers(), request.targets(), detectionIndex,
+                target.detections(), value, lb.height(), lb.width(), map, detections.original().height(),
+                detections.original().width(), original);
+    }
+
+    /** The rows to explain: NMS survivors of the selected classes; class_all sums over those classes. */
+    private Target targetFor(DetectionResult detections) {
+        List<Detection> selected = new ArrayList<>();
+        Set<Integer> classes = new LinkedHashSet<>();
+        for (Detection d : detections.inInput()) {
+            if (request.classes().length == 0 || contains(request.classes(), d.classId())) {
+                selected.add(d);
+                classes.add(d.classId());
+            }
+        }
+        int[] classAll = request.classes().length > 0 ? request.classes().clone()
+                : classes.stream().sorted().mapToInt(Integer::intValue).toArray();
+        return new Target(request.targets(), selected, classAll);
+    }
+
+    private static INDArray seedGradient(Target target, INDArray raw) {
+        long rows = raw.size(1);
+        long columns = raw.size(2);
+        float[] out = raw.dup('c').data().asFloat();
+        return Nd4j.create(target.gradient(out, (int) rows, (int) columns), raw.shape(), DataType.FLOAT);
+    }
+
+    private static LayerTensors tensors(String layer, INDArray activation, INDArray gradient) {
+        long[] s = activation.shape();
+        if (s.length != 4) {
+            throw new IllegalArgumentException("layer " + layer + " is not a feature map (shape "
+                    + Arrays.toString(s) + "); choose a layer that 'yolocam layers' shows as [1, C, H, W]");
+        }
+        return new LayerTensors(layer, (int) s[1], (int) s[2], (int) s[3], activation.dup('c').data().asFloat(),
+                gradient == null ? null : gradient.dup('c').data().asFloat());
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(DetectionResult detections, Detection d) {
+        return detections.inInput().indexOf(d);
+    }
+
+    /** What the listener of the first pass learned. */
+    private static final class FirstPass {
+        DetectionResult detections;
+        Target target;
+    }
+}

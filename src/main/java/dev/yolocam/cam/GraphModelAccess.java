@@ -1,0 +1,105 @@
+package dev.yolocam.cam;
+
+import dev.yolocam.detect.Detector;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.model.YoloModel;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * ModelAccess on the real model: perturbed inputs or ablated channels run through graphs with a batch dimension
+ * of {@code batchSize} (a short last batch is padded and its padding ignored), scored with the map's own target.
+ */
+final class GraphModelAccess implements ModelAccess {
+    private final YoloModel model;
+    private final Detector.Prepared prepared;
+    private final Target target;
+    private final INDArray raw;
+
+    GraphModelAccess(YoloModel model, Detector.Prepared prepared, Target target, INDArray raw) {
+        this.model = model;
+        this.prepared = prepared;
+        this.target = target;
+        this.raw = raw;
+    }
+
+    @Override
+    public int inputHeight() {
+        return prepared.letterbox().height();
+    }
+
+    @Override
+    public int inputWidth() {
+        return prepared.letterbox().width();
+    }
+
+    @Override
+    public float[] input() {
+        return prepared.letterbox().input();
+    }
+
+    @Override
+    public double baseScore() {
+        return score(raw, 0);
+    }
+
+    @Override
+    public double[] scoreInputs(List<float[]> inputs, int batchSize) {
+        int h = inputHeight();
+        int w = inputWidth();
+        int per = 3 * h * w;
+        YoloGraph graph = model.graph(new GraphSpec(batchSize, h, w, java.util.Set.of()));
+        double[] scores = new double[inputs.size()];
+        for (int start = 0; start < inputs.size(); start += batchSize) {
+            float[] batch = new float[batchSize * per];
+            int n = Math.min(batchSize, inputs.size() - start);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inputs.get(start + i), 0, batch, i * per, per);
+            }
+            INDArray out = graph.predict(Nd4j.create(batch, new long[] {batchSize, 3, h, w}, DataType.FLOAT));
+            for (int i = 0; i < n; i++) {
+                scores[start + i] = score(out, i);
+            }
+        }
+        return scores;
+    }
+
+    @Override
+    public double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize) {
+        int h = inputHeight();
+        int w = inputWidth();
+        YoloGraph graph = model.graph(new GraphSpec(batchSize, h, w, java.util.Set.of(), layer));
+        long c = graph.layer(layer).orElseThrow().shape()[1];
+        INDArray images = Nd4j.create(input(), new long[] {1, 3, h, w}, DataType.FLOAT).repeat(0, batchSize);
+        double[] scores = new double[channels.length];
+        for (int start = 0; start < channels.length; start += batchSize) {
+            int n = Math.min(batchSize, channels.length - start);
+            float[] keep = new float[(int) (batchSize * c)];
+            java.util.Arrays.fill(keep, 1f);
+            float[] fill = new float[keep.length];
+            for (int i = 0; i < n; i++) {
+                keep[(int) (i * c + channels[start + i])] = 0f;
+                fill[(int) (i * c + channels[start + i])] = values[start + i];
+            }
+            Map<String, INDArray> feeds = Map.of(
+                    GraphSpec.ablationKeep(layer), Nd4j.create(keep, new long[] {batchSize, c, 1, 1}, DataType.FLOAT),
+                    GraphSpec.ablationFill(layer), Nd4j.create(fill, new long[] {batchSize, c, 1, 1}, DataType.FLOAT));
+            INDArray out = graph.outputs(images, feeds, List.of(graph.outputName())).get(graph.outputName());
+            for (int i = 0; i < n; i++) {
+                scores[start + i] = score(out, i);
+            }
+        }
+        return scores;
+    }
+
+    private double score(INDArray output, int item) {
+        INDArray one = output.get(NDArrayIndex.point(item), NDArrayIndex.all(), NDArrayIndex.all());
+        float[] values = one.dup('c').data().asFloat();
+        return target.value(values, (int) output.size(1), (int) output.size(2));
+    }
+}
