@@ -185,11 +185,16 @@ public final class CamEngine {
         }
         float[] original = FrameMapper.toOriginal(map, lb, detections.original().height(),
                 detections.original().width());
-        float[] out = detections.raw().dup('c').data().asFloat();
-        double value = target.value(out, (int) detections.raw().size(1), (int) detections.raw().size(2));
+        GraphModelAccess access = new GraphModelAccess(detector.model(), prepared(detections), target,
+                detections.raw());
         return new CamMap(request.method().name(), request.layers(), request.targets(), detectionIndex,
-                target.detections(), value, lb.height(), lb.width(), map, detections.original().height(),
-                detections.original().width(), original);
+                target.detections(), access.baseScore(), lb.height(), lb.width(), map, detections.original().height(),
+                detections.original().width(), original,
+                request.metrics() ? Faithfulness.measure(map, access) : java.util.Map.of());
+    }
+
+    private static Detector.Prepared prepared(DetectionResult detections) {
+        return new Detector.Prepared(detections.image(), detections.original(), detections.letterbox());
     }
 
     /** The rows to explain: NMS survivors of the selected classes; class_all sums over those classes. */

@@ -2,6 +2,7 @@ package dev.yolocam.cam;
 
 import dev.yolocam.detect.Detection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One class-activation map. {@code input} is (H, W) in the network-input frame, exactly what pytorch-grad-cam
@@ -10,10 +11,11 @@ import java.util.List;
  * @param detectionIndex the explained detection in per-detection mode, -1 for a map of all selected detections
  * @param explained      the detections whose rows the target used (empty for class_all-only targets)
  * @param targetValue    the target's value on this forward pass
+ * @param metrics        faithfulness numbers of the map (see {@link Faithfulness})
  */
 public record CamMap(String method, List<String> layers, List<TargetKind> targets, int detectionIndex,
                      List<Detection> explained, double targetValue, int height, int width, float[] input,
-                     int originalHeight, int originalWidth, float[] original) {
+                     int originalHeight, int originalWidth, float[] original, Map<String, Double> metrics) {
 
     public float min() {
         float m = Float.POSITIVE_INFINITY;

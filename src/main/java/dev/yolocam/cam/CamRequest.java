@@ -9,11 +9,12 @@ import java.util.List;
  * @param perDetection one map per kept detection, each from its own row only
  * @param keepTopPercent 0 to keep the whole map, else keep only the top percent of its values
  * @param renormalize    min-max normalise the map inside each box and zero it outside
+ * @param metrics        also measure each map's faithfulness (one more forward pass per map)
  */
 public record CamRequest(CamMethod method, List<String> layers, List<TargetKind> targets, int[] classes,
                          boolean perDetection, boolean eigenSmooth, boolean augSmooth,
                          CamMath.Aggregation aggregation, double keepTopPercent, boolean renormalize,
-                         CamOptions options) {
+                         CamOptions options, boolean metrics) {
     public CamRequest {
         layers = List.copyOf(layers);
         targets = List.copyOf(targets);
@@ -28,51 +29,56 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
 
     public static CamRequest of(CamMethod method, List<String> layers) {
         return new CamRequest(method, layers, List.of(TargetKind.CLASS), new int[0], false, false, false,
-                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults());
+                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults(), false);
     }
 
     public CamRequest withTargets(List<TargetKind> newTargets) {
         return new CamRequest(method, layers, newTargets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
+                keepTopPercent, renormalize, options, metrics);
     }
 
     public CamRequest withClasses(int... newClasses) {
         return new CamRequest(method, layers, targets, newClasses, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
+                keepTopPercent, renormalize, options, metrics);
     }
 
     public CamRequest withPerDetection(boolean value) {
         return new CamRequest(method, layers, targets, classes, value, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
+                keepTopPercent, renormalize, options, metrics);
     }
 
     public CamRequest withEigenSmooth(boolean value) {
         return new CamRequest(method, layers, targets, classes, perDetection, value, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
+                keepTopPercent, renormalize, options, metrics);
     }
 
     public CamRequest withAugSmooth(boolean value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, value, aggregation,
-                keepTopPercent, renormalize, options);
+                keepTopPercent, renormalize, options, metrics);
     }
 
     public CamRequest withAggregation(CamMath.Aggregation value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, value,
-                keepTopPercent, renormalize, options);
+                keepTopPercent, renormalize, options, metrics);
     }
 
     public CamRequest withKeepTopPercent(double value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                value, renormalize, options);
+                value, renormalize, options, metrics);
     }
 
     public CamRequest withRenormalize(boolean value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, value, options);
+                keepTopPercent, value, options, metrics);
+    }
+
+    public CamRequest withMetrics(boolean value) {
+        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
+                keepTopPercent, renormalize, options, value);
     }
 
     public CamRequest withOptions(CamOptions value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, value);
+                keepTopPercent, renormalize, value, metrics);
     }
 }

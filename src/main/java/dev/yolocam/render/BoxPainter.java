@@ -38,9 +38,10 @@ public final class BoxPainter {
                 int tw = fm.stringWidth(label) + 4;
                 int th = fm.getAscent() + 2;
                 int ty = y1 - th >= 0 ? y1 - th : y1;
-                g.fillRect(x1, ty, tw, th);
+                int tx = Math.max(0, Math.min(x1, image.getWidth() - tw));
+                g.fillRect(tx, ty, tw, th);
                 g.setColor(Color.WHITE);
-                g.drawString(label, x1 + 2, ty + fm.getAscent());
+                g.drawString(label, tx + 2, ty + fm.getAscent());
             }
         } finally {
             g.dispose();

@@ -35,9 +35,12 @@ class CamMethodsTest {
     void noTwoMethodsShareANormalisedNameOrAlias() {
         Set<String> seen = new HashSet<>();
         for (CamMethod m : CamMethods.all()) {
-            assertTrue(seen.add(CamMethods.normalise(m.name())), m.name());
-            for (String alias : m.aliases()) {
-                assertTrue(seen.add(CamMethods.normalise(alias)), alias);
+            Set<String> keys = new HashSet<>();
+            keys.add(CamMethods.normalise(m.name()));
+            m.aliases().forEach(alias -> keys.add(CamMethods.normalise(alias)));
+            for (String key : keys) {
+                assertTrue(seen.add(key), key + " is claimed by two methods");
+                assertEquals(m, CamMethods.find(key).orElseThrow());
             }
             assertTrue(!m.summary().isBlank(), m.name());
         }

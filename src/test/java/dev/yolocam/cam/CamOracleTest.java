@@ -103,8 +103,23 @@ class CamOracleTest {
         boolean projected = eigenSmooth || PROJECTION_METHODS.contains(method);
         float[] ours = finalMap(preRelu, tensors, height, width, 1);
         String signNote = "";
-        if (projected) {
-            // The projection's sign is arbitrary: use the sign upstream's LAPACK happened to return.
+        if (method.equals("EigenCAM")) {
+            // Upstream's SVD sign is whatever LAPACK returned: take it from eigproj (README 6.4).
+            int sign = 1;
+            for (int k = 0; k < layers; k++) {
+                String suffix = layers == 1 ? "" : "__k" + k;
+                float[] eigproj = NpyFile.read(caseDir.resolve("eigproj__" + layerKey + suffix + ".npy")).data();
+                LayerTensors t = tensors.get(k);
+                float[] unsigned = CamMath.projectionUnsigned(t.activation(), t.channels(), t.height(), t.width());
+                preRelu.set(k, dot(unsigned, eigproj) >= 0 ? unsigned : negate(unsigned));
+                sign = dot(CamMath.projection(t.activation(), t.channels(), t.height(), t.width()), eigproj) >= 0
+                        ? sign : -1;
+            }
+            ours = finalMap(preRelu, tensors, height, width, 1);
+            signNote = ", sign taken from eigproj; upstream sign " + (sign > 0 ? "agrees with" : "is opposite to")
+                    + " our rule";
+        } else if (projected) {
+            // No eigproj for these tensors: use the sign whose map is closer to upstream's.
             float[] flipped = finalMap(preRelu, tensors, height, width, -1);
             boolean ruleAgrees = maxAbsDiff(ours, reference) <= maxAbsDiff(flipped, reference);
             ours = ruleAgrees ? ours : flipped;
@@ -173,6 +188,14 @@ class CamOracleTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static float[] negate(float[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = -values[i];
+        }
+        return out;
     }
 
     private static double maxAbsDiff(float[] a, float[] b) {

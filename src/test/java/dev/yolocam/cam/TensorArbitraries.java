@@ -41,12 +41,12 @@ final class TensorArbitraries {
         return Arbitraries.oneOf(List.of(
                 uniform(n, -5, 5),
                 Arbitraries.just(0).map(ignored -> new float[n]),
-                Arbitraries.floats().between(-5, 5).map(v -> filled(n, v)),
+                Arbitraries.floats().between(-5, 5).ofScale(4).map(v -> filled(n, v)),
                 uniform(n, -5, -0.001f)));
     }
 
     static Arbitrary<float[]> uniform(int n, float min, float max) {
-        return Arbitraries.floats().between(min, max).list().ofSize(n).map(TensorArbitraries::toArray);
+        return Arbitraries.floats().between(min, max).ofScale(4).list().ofSize(n).map(TensorArbitraries::toArray);
     }
 
     static float[] toArray(List<Float> values) {

@@ -97,15 +97,17 @@ public final class Convolution {
         return sd.concat(1, parts.toArray(new SDVariable[0]));
     }
 
-    /** PyTorch OIYX (out, in, kH, kW) to YXIO (kH, kW, in, out). */
+    /** PyTorch OIYX (out, in, kH, kW) to YXIO (kH, kW, in, out); written in destination order (cache-friendly). */
     static float[] toYxio(float[] oiyx, int out, int in, int kH, int kW) {
         float[] yxio = new float[oiyx.length];
-        for (int o = 0; o < out; o++) {
+        int k = kH * kW;
+        int d = 0;
+        for (int yx = 0; yx < k; yx++) {
             for (int i = 0; i < in; i++) {
-                for (int y = 0; y < kH; y++) {
-                    for (int x = 0; x < kW; x++) {
-                        yxio[((y * kW + x) * in + i) * out + o] = oiyx[((o * in + i) * kH + y) * kW + x];
-                    }
+                int source = i * k + yx;
+                int step = in * k;
+                for (int o = 0; o < out; o++) {
+                    yxio[d++] = oiyx[source + o * step];
                 }
             }
         }

@@ -59,8 +59,17 @@ public final class ConvertedModel {
             zip.putNextEntry(new ZipEntry(MODEL_ENTRY));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(TENSORS_ENTRY));
-            zip.write(codec.blob());
+            // Stored, not deflated: random-looking float bits hardly compress, and reading stays a plain copy.
+            byte[] blob = codec.blob();
+            ZipEntry tensors = new ZipEntry(TENSORS_ENTRY);
+            tensors.setMethod(ZipEntry.STORED);
+            tensors.setSize(blob.length);
+            tensors.setCompressedSize(blob.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(blob);
+            tensors.setCrc(crc.getValue());
+            zip.putNextEntry(tensors);
+            zip.write(blob);
             zip.closeEntry();
         }
     }

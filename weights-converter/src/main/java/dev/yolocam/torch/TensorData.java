@@ -59,8 +59,29 @@ public final class TensorData {
     public float[] toFloats() {
         float[] out = new float[Math.toIntExact(numel())];
         ByteBuffer buf = storage.buffer();
-        forEachElementIndex((i, el) -> out[i] = (float) read(buf, el));
+        if (isContiguous() && dtype == DType.FLOAT32) {
+            buf.position(Math.toIntExact(offset * 4)).asFloatBuffer().get(out);
+        } else if (isContiguous() && dtype == DType.FLOAT16) {
+            int base = Math.toIntExact(offset * 2);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = halfToFloat(buf.getShort(base + 2 * i));
+            }
+        } else {
+            forEachElementIndex((i, el) -> out[i] = (float) read(buf, el));
+        }
         return out;
+    }
+
+    /** True when the view's strides are the C-order strides of its shape (a plain slice of the storage). */
+    public boolean isContiguous() {
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /** Values in C order as doubles (exact for every dtype but int64 beyond 2^53). */

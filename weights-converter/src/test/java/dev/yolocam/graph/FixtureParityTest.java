@@ -13,7 +13,6 @@ import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.testing.Oracle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +52,8 @@ class FixtureParityTest {
             return Nd4j.createFromNpyFile(dir.resolve(prefix() + suffix).toFile());
         }
 
-        Map<String, INDArray> layers() throws Exception {
-            return Nd4j.createFromNpzFile(dir.resolve(prefix() + ".layers.npz").toFile());
+        Map<String, INDArray> layers() throws IOException {
+            return Npz.read(dir.resolve(prefix() + ".layers.npz"));
         }
 
         @Override
@@ -99,7 +98,7 @@ class FixtureParityTest {
 
     @ParameterizedTest
     @MethodSource("inputs")
-    void everyStoredLayerOutputMatchesWithinOneTenThousandthOfItsLargestValue(FixtureInput in) throws Exception {
+    void everyStoredLayerOutputMatchesWithinOneTenThousandthOfItsLargestValue(FixtureInput in) throws IOException {
         INDArray input = in.npy(".input.npy");
         Map<String, INDArray> stored = in.layers();
         List<String> listed = new ArrayList<>();
@@ -141,9 +140,15 @@ class FixtureParityTest {
                 .amaxNumber().doubleValue();
         double probs = diff.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(4, expected.size(2)))
                 .amaxNumber().doubleValue();
-        System.out.printf("fixture parity %s: raw coordinates max diff %.2e px, probabilities %.2e%n", in, coords,
-                probs);
-        assertTrue(coords <= 1e-3, in + ": coordinates differ by " + coords);
+        double largest = expected.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 4))
+                .amaxNumber().doubleValue();
+        // 1e-3 px as for the oracle, but these random heads predict boxes of up to ~2700 px on 64-128 px inputs:
+        // there a float32 ulp is 1.2e-4-2.4e-4 px, and wh = (2 sigmoid)^2 * anchor turns the ~1e-6 relative
+        // rounding of the level logits (see the layer test) into up to ~1e-2 px. So the bound is relative there.
+        double coordTolerance = Math.max(1e-3, 5e-6 * largest);
+        System.out.printf("fixture parity %s: raw coordinates max diff %.2e px (largest |coordinate| %.0f px,"
+                + " tolerance %.2e), probabilities %.2e%n", in, coords, largest, coordTolerance, probs);
+        assertTrue(coords <= coordTolerance, in + ": coordinates differ by " + coords);
         assertTrue(probs <= 1e-5, in + ": probabilities differ by " + probs);
     }
 
@@ -165,6 +170,6 @@ class FixtureParityTest {
         if (layer.matches()) {
             return "model." + layer.group(1);
         }
-        throw new UncheckedIOException(new IOException("unexpected array " + array + " in a layers.npz"));
+        throw new IllegalArgumentException("unexpected array " + array + " in a layers.npz");
     }
 }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
@@ -145,7 +145,7 @@ class ReaderFuzzProperties {
         if (realEntries == null) {
             Map<String, byte[]> entries = new LinkedHashMap<>();
             try (ZipFile zip = new ZipFile(Oracle.model("shapes-yolov5n.pt").toFile())) {
-                for (ZipEntry entry : List.copyOf(java.util.Collections.list(zip.entries()))) {
+                for (ZipEntry entry : Collections.list(zip.entries())) {
                     entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
                 }
             } catch (IOException e) {

@@ -1,0 +1,163 @@
+package dev.yolocam.bench;
+
+import dev.yolocam.cam.CamEngine;
+import dev.yolocam.cam.CamMethod;
+import dev.yolocam.cam.CamRequest;
+import dev.yolocam.cam.LayerResolver;
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.Letterbox;
+import dev.yolocam.detect.LetterboxResult;
+import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.detect.RgbImage;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.ModelDescription;
+import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.model.ConvertedModel;
+import dev.yolocam.model.MemoryPolicy;
+import dev.yolocam.model.ModelLoader;
+import dev.yolocam.model.RandomModels;
+import dev.yolocam.model.YoloModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Every stage of yolocam's hot path timed in one process: model load (.pt and converted), graph and
+ * gradient-function builds, forward, forward+backward, each CAM method end to end, and RSS over many passes.
+ */
+public final class Benchmark {
+    /**
+     * @param weights       a .pt or .yolocam file, or null with {@code randomVariant}
+     * @param randomVariant e.g. "yolov5s": a model of that architecture with random weights (no download)
+     * @param soakPasses    explain passes for the RSS-flatness measurement (0 to skip)
+     */
+    public record Config(Path weights, String randomVariant, List<Integer> sizes, List<CamMethod> methods,
+                         String layer, int warmup, int runs, int soakPasses) {
+    }
+
+    private final Config config;
+    private final Consumer<String> progress;
+
+    public Benchmark(Config config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public List<Timings> run() throws Exception {
+        List<Timings> out = new ArrayList<>();
+        YoloModel model = loadModel(out);
+        Path converted = Files.createTempFile("yolocam-bench", ".yolocam");
+        try {
+            progress.accept("converted model");
+            out.add(Timings.measure("convert_write", 0, 1, () -> AtomicFiles.write(converted,
+                    s -> ConvertedModel.write(model.description(), s))).detail("bytes", Files.size(converted)));
+            out.add(Timings.measure("load_converted", 1, config.runs(),
+                    () -> ModelLoader.load(converted, Optional.empty())));
+        } finally {
+            Files.deleteIfExists(converted);
+        }
+        for (int size : config.sizes()) {
+            measureSize(model, size, out);
+        }
+        out.add(new Timings("peak_rss").detail("peak_rss_mib", ProcessMemory.peakResidentMiB()));
+        return out;
+    }
+
+    private YoloModel loadModel(List<Timings> out) throws Exception {
+        if (config.randomVariant() != null) {
+            progress.accept("random " + config.randomVariant());
+            YoloModel[] holder = new YoloModel[1];
+            out.add(Timings.measure("generate_random_model", 0, 1, () -> holder[0] = new YoloModel(
+                    ModelDescription.of(RandomModels.yolov5(config.randomVariant(), 80, 0L),
+                            Path.of(config.randomVariant() + "-random")))));
+            return holder[0];
+        }
+        progress.accept("loading " + config.weights());
+        out.add(Timings.measure(config.weights().toString().endsWith(".yolocam") ? "load_converted_given" : "load_pt",
+                1, config.runs(), () -> ModelLoader.load(config.weights(), Optional.empty())));
+        return ModelLoader.load(config.weights(), Optional.empty());
+    }
+
+    private void measureSize(YoloModel model, int size, List<Timings> out) throws Exception {
+        String at = "@" + size;
+        Detector detector = new Detector(model, new int[] {size},
+                NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20));
+        Detector.Prepared prepared = syntheticImage(model, size);
+        LetterboxResult lb = prepared.letterbox();
+        INDArray input = prepared.tensor();
+        progress.accept("forward" + at);
+        YoloGraph[] forward = new YoloGraph[1];
+        out.add(Timings.measure("graph_build" + at, 0, 1, () -> forward[0] = new YoloModel(model.description())
+                .graph(GraphSpec.forward(lb.height(), lb.width()))));
+        out.add(Timings.measure("forward" + at, config.warmup(), config.runs(), () -> forward[0].predict(input),
+                System::gc));
+        String layer = new LayerResolver(forward[0].layers()).resolve(config.layer());
+        YoloGraph tapped = model.graph(new GraphSpec(1, lb.height(), lb.width(), Set.of(layer)));
+        progress.accept("gradients" + at);
+        out.add(Timings.measure("gradient_function_build" + at, 0, 1, tapped::prepareGradients)
+                .detail("layer", layer));
+        out.add(Timings.measure("forward_backward" + at, config.warmup(), config.runs(),
+                () -> tapped.forwardBackward(input, List.of(layer), List.of(layer), raw -> Nd4j.onesLike(raw)),
+                System::gc).detail("layer", layer));
+        for (CamMethod method : config.methods()) {
+            progress.accept(method.name() + at);
+            CamEngine engine = new CamEngine(detector, CamRequest.of(method, List.of(layer)));
+            out.add(Timings.measure("method:" + method.name() + at, method.usesGradients() ? config.warmup() : 1,
+                    config.runs(), () -> engine.explain(prepared)).detail("layer", layer)
+                    .detail("note", "end to end per image: forward(+backward), NMS, map, scaling, one System.gc()"));
+        }
+        if (config.soakPasses() > 0) {
+            progress.accept("RSS over " + config.soakPasses() + " passes" + at);
+            out.add(soak(detector, prepared, layer, at));
+        }
+    }
+
+    /** RSS before, during and after many GradCAM passes under the standard memory policy. */
+    private Timings soak(Detector detector, Detector.Prepared prepared, String layer, String at) {
+        CamMethod gradCam = dev.yolocam.cam.CamMethods.find("GradCAM").orElseThrow();
+        CamEngine engine = new CamEngine(detector, CamRequest.of(gradCam, List.of(layer)), MemoryPolicy.standard());
+        Timings t = new Timings("rss_soak" + at);
+        engine.explain(prepared);
+        long start = ProcessMemory.residentMiB();
+        long max = start;
+        long atTenPercent = start;
+        for (int i = 0; i < config.soakPasses(); i++) {
+            long begin = System.nanoTime();
+            engine.explain(prepared);
+            t.add((System.nanoTime() - begin) / 1e6);
+            long rss = ProcessMemory.residentMiB();
+            max = Math.max(max, rss);
+            if (i == config.soakPasses() / 10) {
+                atTenPercent = rss;
+            }
+        }
+        return t.detail("passes", config.soakPasses()).detail("rss_start_mib", start)
+                .detail("rss_after_10pct_mib", atTenPercent).detail("rss_end_mib", ProcessMemory.residentMiB())
+                .detail("rss_max_mib", max).detail("layer", layer);
+    }
+
+    /** A deterministic textured test picture of the requested size, letterboxed like a real image. */
+    static Detector.Prepared syntheticImage(YoloModel model, int size) {
+        int w = size;
+        int h = size * 3 / 4;
+        byte[] pixels = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                pixels[i] = (byte) (x * 255 / w);
+                pixels[i + 1] = (byte) (y * 255 / h);
+                pixels[i + 2] = (byte) (((x / 16 + y / 16) % 2) * 200);
+            }
+        }
+        RgbImage image = new RgbImage(w, h, pixels);
+        LetterboxResult lb = Letterbox.apply(image, size, size, model.stride());
+        return new Detector.Prepared(Path.of("synthetic-" + w + "x" + h), image, lb);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.yolocam.cli;
+
+import dev.yolocam.cam.CamEngine;
+import dev.yolocam.cam.CamRequest;
+import dev.yolocam.cam.ExplainResult;
+import dev.yolocam.cam.LayerResolver;
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.Letterbox;
+import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.io.OutputDirectory;
+import dev.yolocam.io.Sources;
+import dev.yolocam.model.YoloModel;
+import dev.yolocam.render.ExplainWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code yolocam explain}: where the detector looks, for these detections, at these layers. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw class-activation maps (Grad-CAM and its family) for YOLOv5 detections.",
+            "With no arguments: the embedded shapes model on its sample images."})
+public final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ModelOptions model;
+    @Mixin
+    CamOptionsMixin cam;
+    @Mixin
+    NmsOptionsMixin nms;
+    @Mixin
+    OutputOptions output;
+    @Mixin
+    RunOptions run;
+
+    @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
+            description = "Target layer: a module path from 'yolocam layers' (model.2.m.0.cv1.act) or a top-level "
+                    + "index (-2 = last block before Detect). Repeatable: maps are aggregated. Default: -2.")
+    List<String> layers;
+
+    @Option(names = "--save", split = ",", paramLabel = "WHAT",
+            description = "Files to write: overlay, heatmap, boxes, concat, npy, json. Default: overlay,boxes,json.")
+    List<String> save;
+
+    @Option(names = "--source", paramLabel = "SOURCE", hidden = true,
+            description = "YOLOv5-style spelling of a SOURCE argument.")
+    List<String> sourceOption;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
+    List<String> sources;
+
+    @Override
+    public Integer call() {
+        if (cam.wantsMethodList()) {
+            spec.commandLine().getOut().print(CamOptionsMixin.methodList());
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+        Set<ExplainWriter.Artifact> artifacts = artifacts();
+        List<Path> images = Sources.expand(sourceArguments());
+        YoloModel yolo = model.load();
+        NmsOptions nmsOptions = nms.toOptions(yolo.classNames());
+        Detector detector = new Detector(yolo, model.imgsz(), nmsOptions);
+        CamRequest request = cam.request(resolveLayers(yolo), nmsOptions.classes() == null ? new int[0]
+                : nmsOptions.classes());
+        CamEngine engine = new CamEngine(detector, request);
+        OutputDirectory out = output.choose("explain");
+        ExplainWriter writer = new ExplainWriter(out::resolve, artifacts, yolo.description()::className);
+        try {
+            return new ImageRun(spec.commandLine().getErr(), run).run(images, image -> {
+                ExplainResult result = engine.explain(image);
+                int maps = writer.write(DetectCommand.stem(image), result);
+                return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
+            }, out.path().toString());
+        } finally {
+            out.removeIfEmpty();
+        }
+    }
+
+    private List<String> sourceArguments() {
+        if (sourceOption != null || sources != null) {
+            List<String> all = new java.util.ArrayList<>();
+            if (sourceOption != null) {
+                all.addAll(sourceOption);
+            }
+            if (sources != null) {
+                all.addAll(sources);
+            }
+            return all;
+        }
+        return DefaultAssets.images();
+    }
+
+    /** Layer names come from the forward graph's table (the same names every graph of the model has). */
+    private List<String> resolveLayers(YoloModel yolo) {
+        int[] size = model.imgsz();
+        int h = Letterbox.checkImgSize(size[0], yolo.stride());
+        int w = Letterbox.checkImgSize(size.length > 1 ? size[1] : size[0], yolo.stride());
+        LayerResolver resolver = new LayerResolver(yolo.graph(GraphSpec.forward(h, w)).layers());
+        try {
+            return resolver.resolve(layers == null ? List.of("-2") : layers);
+        } catch (dev.yolocam.errors.YolocamException e) {
+            throw new UsageException(e.problem());
+        }
+    }
+
+    private Set<ExplainWriter.Artifact> artifacts() {
+        Set<ExplainWriter.Artifact> out = EnumSet.noneOf(ExplainWriter.Artifact.class);
+        for (String s : save == null ? List.of("overlay", "boxes", "json") : save) {
+            try {
+                out.add(ExplainWriter.Artifact.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--save: unknown output '" + s
+                        + "'; use overlay, heatmap, boxes, concat, npy, json");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.yolocam.cam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.model.ModelLoader;
+import dev.yolocam.model.YoloModel;
+import dev.yolocam.testing.Oracle;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/** Counts executed ops: a gradient map costs one forward and one backward; per-detection one backward each. */
+class CamEngineOpCountTest {
+    private static YoloModel model;
+    private static Path image;
+
+    @BeforeAll
+    static void load() {
+        model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
+        image = Oracle.testdata().resolve("default/images/test_0001.png");
+    }
+
+    /** Counts executions of the first conv (forward) and of the op producing the gradient at model.23 (backward). */
+    static final class PassCounter extends BaseListener {
+        int forwards;
+        int backwards;
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext ctx,
+                                INDArray[] outputs) {
+            if (op.getOutputsOfOp().contains("model.0.conv")) {
+                forwards++;
+            }
+            if (op.getOutputsOfOp().contains("model.23-grad")) {
+                backwards++;
+            }
+        }
+    }
+
+    private PassCounter countOn(CamRequest request) {
+        YoloGraph graph = model.graph(new GraphSpec(1, 320, 320, Set.copyOf(request.layers())));
+        PassCounter counter = new PassCounter();
+        graph.addObserver(counter);
+        return counter;
+    }
+
+    @Test
+    void gradCamRunsOneForwardAndOneBackwardPerImage() {
+        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"));
+        PassCounter counter = countOn(request);
+        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        ExplainResult result = new CamEngine(detector, request, new dev.yolocam.model.MemoryPolicy(1000))
+                .explain(detector.prepare(image));
+        assertFalse(result.noDetections());
+        assertEquals(1, counter.forwards, "forward passes through the gradient graph");
+        assertEquals(1, counter.backwards, "backward passes");
+    }
+
+    @Test
+    void perDetectionModeRunsOneBackwardPerDetection() {
+        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
+                .withPerDetection(true);
+        PassCounter counter = countOn(request);
+        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        ExplainResult result = new CamEngine(detector, request, new dev.yolocam.model.MemoryPolicy(1000))
+                .explain(detector.prepare(image));
+        int detections = result.detections().inInput().size();
+        assertTrue(detections >= 2, "the test image has several detections");
+        assertEquals(detections, result.maps().size(), "one map per detection");
+        assertEquals(detections, counter.backwards, "one backward per detection");
+    }
+}
