@@ -153,6 +153,10 @@ public final class CamEngine {
     }
 
     private float[] mapFromPass(OutAndGrad pass, Detector.Prepared prepared, Target target) {
+        return CamMath.aggregate(perLayerFromPass(pass, prepared, target), request.aggregation());
+    }
+
+    private List<float[]> perLayerFromPass(OutAndGrad pass, Detector.Prepared prepared, Target target) {
         LetterboxResult lb = prepared.letterbox();
         GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, target,
                 pass.getOutputs().get(detector.model().description().detect().path()));
@@ -161,7 +165,55 @@ public final class CamEngine {
             perLayer.add(layerMap(tensors(layer, pass.getOutputs().get(layer), pass.getGradients().get(layer)),
                     access, lb));
         }
-        return CamMath.aggregate(perLayer, request.aggregation());
+        return perLayer;
+    }
+
+    /**
+     * One map per requested layer instead of their aggregate, all from ONE forward (+ one backward: every layer
+     * is tapped in the same graph). For "which layer should I look at?"; per-detection and aug-smooth do not apply.
+     */
+    public SweepResult sweep(Detector.Prepared prepared) {
+        try {
+            LetterboxResult lb = prepared.letterbox();
+            List<float[]> perLayer;
+            DetectionResult detections;
+            Target target;
+            if (request.method().usesGradients()) {
+                GraphSpec spec = new GraphSpec(1, lb.height(), lb.width(), new LinkedHashSet<>(request.layers()));
+                FirstPass first = new FirstPass();
+                OutAndGrad pass = detector.model().graph(spec).forwardBackward(prepared.tensor(), request.layers(),
+                        request.layers(), raw -> {
+                            first.detections = detector.decide(prepared, raw.dup());
+                            first.target = targetFor(first.detections);
+                            return seedGradient(first.target, raw);
+                        });
+                detections = first.detections;
+                target = first.target;
+                perLayer = target.isEmpty() ? List.of() : perLayerFromPass(pass, prepared, target);
+            } else {
+                YoloGraph graph = detector.model().graph(GraphSpec.forward(lb.height(), lb.width()));
+                List<String> wanted = new ArrayList<>(request.layers());
+                wanted.add(graph.outputName());
+                Map<String, INDArray> out = graph.outputs(prepared.tensor(), wanted);
+                INDArray raw = out.get(graph.outputName());
+                detections = detector.decide(prepared, raw.dup());
+                target = targetFor(detections);
+                perLayer = new ArrayList<>();
+                if (!target.isEmpty()) {
+                    GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, target, raw);
+                    for (String layer : request.layers()) {
+                        perLayer.add(layerMap(tensors(layer, out.get(layer), null), access, lb));
+                    }
+                }
+            }
+            List<CamMap> maps = new ArrayList<>();
+            for (int i = 0; i < perLayer.size(); i++) {
+                maps.add(finish(perLayer.get(i), detections, target, -1, List.of(request.layers().get(i))));
+            }
+            return new SweepResult(detections, maps, target.isEmpty());
+        } finally {
+            memory.afterImage();
+        }
     }
 
     private float[] layerMap(LayerTensors t, ModelAccess access, LetterboxResult lb) {
@@ -170,6 +222,11 @@ public final class CamEngine {
     }
 
     private CamMap finish(float[] map, DetectionResult detections, Target target, int detectionIndex) {
+        return finish(map, detections, target, detectionIndex, request.layers());
+    }
+
+    private CamMap finish(float[] map, DetectionResult detections, Target target, int detectionIndex,
+                          List<String> layers) {
         LetterboxResult lb = detections.letterbox();
         if (request.keepTopPercent() > 0) {
             map = CamMath.keepTopPercent(map, request.keepTopPercent());
@@ -187,7 +244,7 @@ public final class CamEngine {
                 detections.original().width());
         GraphModelAccess access = new GraphModelAccess(detector.model(), prepared(detections), target,
                 detections.raw());
-        return new CamMap(request.method().name(), request.layers(), request.targets(), detectionIndex,
+        return new CamMap(request.method().name(), layers, request.targets(), detectionIndex,
                 target.detections(), access.baseScore(), lb.height(), lb.width(), map, detections.original().height(),
                 detections.original().width(), original,
                 request.metrics() ? Faithfulness.measure(map, access) : java.util.Map.of());

@@ -64,14 +64,18 @@ public final class LayersCommand implements Callable<Integer> {
 
     /** In the order print(model) shows modules: parents before children, children in registration order. */
     static List<LayerInfo> ordered(YoloGraph graph) {
+        return ordered(graph.layers(), graph.model().root());
+    }
+
+    static List<LayerInfo> ordered(List<LayerInfo> layers, ModuleNode root) {
         Map<String, List<LayerInfo>> byModule = new LinkedHashMap<>();
-        for (LayerInfo layer : graph.layers()) {
+        for (LayerInfo layer : layers) {
             String path = layer.path().contains("#") ? layer.path().substring(0, layer.path().indexOf('#'))
                     : layer.path();
             byModule.computeIfAbsent(path, k -> new ArrayList<>()).add(layer);
         }
         List<LayerInfo> out = new ArrayList<>();
-        for (ModuleNode node : graph.model().root().preOrder()) {
+        for (ModuleNode node : root.preOrder()) {
             out.addAll(byModule.getOrDefault(node.path(), List.of()));
         }
         return out;

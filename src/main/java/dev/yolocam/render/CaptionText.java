@@ -6,11 +6,13 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Caption lines set in a sans-serif font sized for the width they sit under: centred, one line per {@code '\n'},
- * and shortened in the middle with an ellipsis when a line does not fit (a layer path keeps its start and its end).
+ * Captions set in a sans-serif font sized for the width they sit under, centred. {@code '\n'} starts a new line,
+ * lines wrap at spaces, and a single word wider than the strip is shortened in the middle with an ellipsis (a layer
+ * path keeps its start and its end).
  */
 final class CaptionText {
     private static final Color INK = new Color(0x222222);
@@ -39,9 +41,9 @@ final class CaptionText {
         return new CaptionText(new Font(Font.SANS_SERIF, Font.PLAIN, size));
     }
 
-    /** Pixels needed below the picture for {@code caption}: none for an empty caption. */
-    int height(String caption) {
-        int lines = lines(caption).size();
+    /** Pixels needed for {@code caption} in a strip {@code width} wide: none for an empty caption. */
+    int height(String caption, int width) {
+        int lines = layout(caption, width).size();
         return lines == 0 ? 0 : lines * metrics.getHeight() + 2 * padding;
     }
 
@@ -51,11 +53,36 @@ final class CaptionText {
         g.setFont(font);
         g.setColor(INK);
         int baseline = y + padding + metrics.getAscent();
-        for (String line : lines(caption)) {
-            String shown = fit(line, width - 2 * padding);
-            g.drawString(shown, x + (width - metrics.stringWidth(shown)) / 2, baseline);
+        for (String line : layout(caption, width)) {
+            g.drawString(line, x + (width - metrics.stringWidth(line)) / 2, baseline);
             baseline += metrics.getHeight();
         }
+    }
+
+    /** The lines {@code caption} is set in within a strip {@code width} wide. */
+    List<String> layout(String caption, int width) {
+        int available = width - 2 * padding;
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : caption.strip().lines().toList()) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.strip().split("\\s+")) {
+                String joined = line.isEmpty() ? word : line + " " + word;
+                if (metrics.stringWidth(joined) <= available) {
+                    line.setLength(0);
+                    line.append(joined);
+                    continue;
+                }
+                if (!line.isEmpty()) {
+                    lines.add(line.toString());
+                }
+                line.setLength(0);
+                line.append(fit(word, available));
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+            }
+        }
+        return lines;
     }
 
     /** {@code line}, or its start and end joined by an ellipsis, whichever is the longest that fits. */
@@ -73,10 +100,6 @@ final class CaptionText {
             }
         }
         return ELLIPSIS;
-    }
-
-    private static List<String> lines(String caption) {
-        return caption.isBlank() ? List.of() : caption.strip().lines().toList();
     }
 
     static void applyHints(Graphics2D g) {

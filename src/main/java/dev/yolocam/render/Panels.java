@@ -46,11 +46,12 @@ public final class Panels {
 
     /**
      * {@code image} with {@code caption} centred in a white strip below it, in a sans-serif font sized to the
-     * image width; {@code '\n'} starts a new line, and a line too long for the width is shortened in the middle.
+     * image width; {@code '\n'} starts a new line, lines wrap at spaces, and a word too long for the width is
+     * shortened in the middle.
      */
     public static BufferedImage captioned(BufferedImage image, String caption) {
         CaptionText text = CaptionText.forWidth(image.getWidth());
-        int strip = text.height(caption);
+        int strip = text.height(caption, image.getWidth());
         BufferedImage out = canvas(image.getWidth(), image.getHeight() + strip);
         Graphics2D g = out.createGraphics();
         try {
@@ -89,7 +90,8 @@ public final class Panels {
         int[] tileHeights = new int[tiles.size()];
         for (int i = 0; i < tiles.size(); i++) {
             tileHeights[i] = Scaling.heightAt(tiles.get(i), tileWidth);
-            rowHeights[i / cols] = Math.max(rowHeights[i / cols], tileHeights[i] + text.height(captions.get(i)));
+            int cellHeight = tileHeights[i] + text.height(captions.get(i), tileWidth);
+            rowHeights[i / cols] = Math.max(rowHeights[i / cols], cellHeight);
         }
         long height = margin;
         for (int rowHeight : rowHeights) {

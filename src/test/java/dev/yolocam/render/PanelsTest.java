@@ -1,6 +1,7 @@
 package dev.yolocam.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,18 @@ class PanelsTest {
     void extraCaptionLinesMakeTheStripTaller() {
         BufferedImage image = solid(200, 50, 0);
         assertTrue(Panels.captioned(image, "one\ntwo").getHeight() > Panels.captioned(image, "one").getHeight());
+    }
+
+    @Test
+    void longCaptionsWrapAtSpacesAndEveryLineFits() {
+        CaptionText text = CaptionText.forWidth(320);
+        List<String> lines = text.layout("model.17.cv3.conv  Conv2d  1x128x40x40  gradcam  class 0", 320);
+        assertTrue(lines.size() >= 2, lines.toString());
+        assertEquals("model.17.cv3.conv", lines.get(0), "words stay whole");
+        for (String line : lines) {
+            assertFalse(line.contains("\u2026"), line);
+        }
+        assertEquals(List.of(), text.layout("  \n ", 320));
     }
 
     @Test

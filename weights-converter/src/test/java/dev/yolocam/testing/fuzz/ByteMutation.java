@@ -68,6 +68,41 @@ public sealed interface ByteMutation {
         }
     }
 
+    /** Replaces {@code removed} bytes at {@code offset} by {@code inserted} (the length may change). */
+    record Splice(int offset, int removed, byte[] inserted) implements ByteMutation {
+        public Splice {
+            inserted = inserted.clone();
+        }
+
+        @Override
+        public byte[] apply(byte[] input) {
+            int from = Math.min(offset, input.length);
+            int to = Math.min(from + removed, input.length);
+            byte[] out = new byte[input.length - (to - from) + inserted.length];
+            System.arraycopy(input, 0, out, 0, from);
+            System.arraycopy(inserted, 0, out, from, inserted.length);
+            System.arraycopy(input, to, out, from + inserted.length, input.length - to);
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "replace " + removed + " bytes at " + offset + " by " + inserted.length + " bytes "
+                    + HexFormat.of().formatHex(inserted);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Splice s && s.offset == offset && s.removed == removed
+                    && Arrays.equals(s.inserted, inserted);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * offset + removed) + Arrays.hashCode(inserted);
+        }
+    }
+
     /** Keeps only the first {@code length} bytes. */
     record Truncation(int length, String where) implements ByteMutation {
         public Truncation(int length) {

@@ -4,6 +4,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /** jqwik generators of {@link ByteMutation}s for a range of a file (or all of it). */
 public final class ByteMutations {
@@ -42,9 +43,9 @@ public final class ByteMutations {
     /** Bit flips (most often), an overwrite or a truncation within bytes {@code [start, end)}. */
     public static Arbitrary<ByteMutation> anyWithin(int start, int end) {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, bitFlips(start, end)),
-                net.jqwik.api.Tuple.of(3, overwrite(start, end)),
-                net.jqwik.api.Tuple.of(2, truncation(start, end)));
+                Tuple.of(5, bitFlips(start, end)),
+                Tuple.of(3, overwrite(start, end)),
+                Tuple.of(2, truncation(start, end)));
     }
 
     /** One of the given mutations generators, each as likely as the others. */

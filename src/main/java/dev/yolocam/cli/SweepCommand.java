@@ -1,0 +1,154 @@
+package dev.yolocam.cli;
+
+import dev.yolocam.cam.CamEngine;
+import dev.yolocam.cam.CamMap;
+import dev.yolocam.cam.SweepResult;
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.Letterbox;
+import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.LayerInfo;
+import dev.yolocam.io.OutputDirectory;
+import dev.yolocam.io.Sources;
+import dev.yolocam.model.YoloModel;
+import dev.yolocam.render.BoxPainter;
+import dev.yolocam.render.CamOverlay;
+import dev.yolocam.render.Images;
+import dev.yolocam.render.Panels;
+import dev.yolocam.render.SweepEntry;
+import dev.yolocam.render.SweepPage;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code yolocam sweep}: "which layer should I look at?" — one map per layer, a grid and a clickable page. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one CAM method on every top-level layer (or every layer matching --layers) of one or "
+                + "more images: one forward (+ one backward) per image gives every layer's map.",
+            "Writes <stem>_sweep.png (a labelled grid), one overlay per layer, and index.html."})
+public final class SweepCommand implements Callable<Integer> {
+    private static final int GRID_COLUMNS = 5;
+    private static final int TILE_WIDTH = 320;
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ModelOptions model;
+    @Mixin
+    CamOptionsMixin cam;
+    @Mixin
+    NmsOptionsMixin nms;
+    @Mixin
+    OutputOptions output;
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--layers", paramLabel = "GLOB",
+            description = "Layers to sweep, as a glob over module paths ('*' = one path segment, '**' = any): "
+                    + "e.g. 'model.*.cv3.act'. Default: every top-level block except Detect.")
+    String layerGlob;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
+    List<String> sources;
+
+    @Override
+    public Integer call() {
+        List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
+        YoloModel yolo = model.load();
+        NmsOptions nmsOptions = nms.toOptions(yolo.classNames());
+        Detector detector = new Detector(yolo, model.imgsz(), nmsOptions);
+        List<LayerInfo> layers = selectLayers(yolo);
+        CamEngine engine = new CamEngine(detector, cam.request(layers.stream().map(LayerInfo::path).toList(),
+                nmsOptions.classes() == null ? new int[0] : nmsOptions.classes()));
+        OutputDirectory out = output.choose("sweep");
+        try {
+            return new ImageRun(spec.commandLine().getErr(), run).run(images, image -> {
+                SweepResult result = engine.sweep(detector.prepare(image));
+                String stem = DetectCommand.stem(image);
+                Path dir = images.size() == 1 ? out.path() : out.resolve(stem);
+                write(dir, stem, result, layers, yolo);
+                return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
+            }, out.path().toString());
+        } finally {
+            out.removeIfEmpty();
+        }
+    }
+
+    private void write(Path dir, String stem, SweepResult result, List<LayerInfo> layers, YoloModel yolo) {
+        if (result.noDetections()) {
+            SweepPage.write(dir, stem + ": no detections, nothing to explain", List.of(), null);
+            return;
+        }
+        List<BufferedImage> tiles = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        List<SweepEntry> entries = new ArrayList<>();
+        for (int i = 0; i < result.maps().size(); i++) {
+            CamMap map = result.maps().get(i);
+            LayerInfo layer = layers.get(i);
+            BufferedImage overlay = CamOverlay.overlay(result.detections().original(), map.original());
+            BoxPainter.draw(overlay, result.detections().inOriginal(), yolo.description()::className);
+            String file = "layers/" + stem + "_" + layer.path().replace('#', '_') + ".png";
+            Images.writePng(dir.resolve(file), overlay);
+            tiles.add(overlay);
+            captions.add(layer.path() + "  " + layer.simpleClass());
+            entries.add(new SweepEntry(layer.path(), layer.simpleClass(), shape(layer), file, map.metrics()));
+        }
+        String grid = stem + "_sweep.png";
+        Images.writePng(dir.resolve(grid), Panels.grid(tiles, captions, Math.min(GRID_COLUMNS, tiles.size()),
+                TILE_WIDTH));
+        SweepPage.write(dir, stem + ": " + cam.method().name() + " on " + layers.size() + " layers", entries, grid);
+    }
+
+    private static String shape(LayerInfo layer) {
+        return String.join("x", Arrays.stream(layer.shape()).mapToObj(Long::toString).toList());
+    }
+
+    private List<LayerInfo> selectLayers(YoloModel yolo) {
+        int[] size = model.imgsz();
+        int h = Letterbox.checkImgSize(size[0], yolo.stride());
+        int w = Letterbox.checkImgSize(size.length > 1 ? size[1] : size[0], yolo.stride());
+        List<LayerInfo> all = yolo.graph(GraphSpec.forward(h, w)).layers().stream()
+                .filter(l -> l.shape().length == 4).toList();
+        List<LayerInfo> chosen;
+        if (layerGlob == null) {
+            chosen = all.stream().filter(l -> l.topLevelIndex() >= 0)
+                    .sorted((a, b) -> Integer.compare(a.topLevelIndex(), b.topLevelIndex())).toList();
+        } else {
+            Pattern pattern = globToRegex(layerGlob);
+            chosen = LayersCommand.ordered(all, yolo.description().root()).stream().filter(l -> pattern.matcher(l.path()).matches()).toList();
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("--layers '" + layerGlob + "' matches no feature-map layer (see 'yolocam layers')");
+        }
+        return chosen;
+    }
+
+    static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^.]*");
+            } else if (c == '?') {
+                regex.append("[^.]");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
