@@ -57,18 +57,17 @@ public final class NpyFile {
         return parse(path, bytes);
     }
 
-    /** Writes {@code data} with {@code shape} as a version 1.0 {@code '<f4'} C-order .npy file. */
+    /**
+     * Writes {@code data} with {@code shape} as a version 1.0 {@code '<f4'} C-order .npy file, atomically (see
+     * {@link AtomicFiles}); missing parent directories are created.
+     */
     public static void write(Path path, int[] shape, float[] data) {
         FloatArray array = new FloatArray(shape, data);
         byte[] header = header(array.shape());
         ByteBuffer out = ByteBuffer.allocate(header.length + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put(header);
         out.asFloatBuffer().put(data);
-        try {
-            Files.write(path, out.array());
-        } catch (IOException e) {
-            throw new YolocamException(path, "cannot write .npy file: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(path, out.array());
     }
 
     private static FloatArray parse(Path path, byte[] bytes) {

@@ -130,8 +130,11 @@ class CamEngineOracleTest {
         }
         int outH = (int) Math.round(Math.sqrt(upstream.length * (double) h / w));
         int outW = upstream.length / outH;
-        float[] withOurSign = CamMath.scaleCam(CamMath.relu(p), h, w, outH, outW);
-        float[] withOtherSign = CamMath.scaleCam(CamMath.relu(negated), h, w, outH, outW);
+        // as the engine does it: per-layer scaling, then the (one-layer) aggregation, which scales again
+        float[] withOurSign = CamMath.aggregate(List.of(CamMath.scaleCam(CamMath.relu(p), h, w, outH, outW)),
+                CamMath.Aggregation.MEAN);
+        float[] withOtherSign = CamMath.aggregate(List.of(CamMath.scaleCam(CamMath.relu(negated), h, w, outH, outW)),
+                CamMath.Aggregation.MEAN);
         assertTrue(maxAbsDiff(withOurSign, ours) <= 5e-3, cam + ": engine map differs from the method's own map");
         boolean upstreamHasOurSign = maxAbsDiff(withOurSign, upstream) <= maxAbsDiff(withOtherSign, upstream);
         System.out.printf("cam %-60s SVD sign %s upstream's%n", cam, upstreamHasOurSign ? "equals" : "is opposite to");

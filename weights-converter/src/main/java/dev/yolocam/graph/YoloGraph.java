@@ -34,6 +34,8 @@ public final class YoloGraph {
     private final ModelDescription model;
     private final Map<String, LayerInfo> layers = new LinkedHashMap<>();
     private final List<Listener> observers = new ArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicInteger GRADIENT_FUNCTIONS_BUILT =
+            new java.util.concurrent.atomic.AtomicInteger();
     private boolean gradientFunctionReady;
 
     YoloGraph(SameDiff sd, GraphSpec spec, ModelDescription model, List<LayerInfo> layers) {
@@ -135,8 +137,14 @@ public final class YoloGraph {
                 throw new IllegalStateException("this graph was built without gradient taps");
             }
             QuietStdout.run(sd::createGradFunction);
+            GRADIENT_FUNCTIONS_BUILT.incrementAndGet();
             gradientFunctionReady = true;
         }
+    }
+
+    /** How many gradient functions this process has built (each costs seconds; runs should build few). */
+    public static int gradientFunctionsBuilt() {
+        return GRADIENT_FUNCTIONS_BUILT.get();
     }
 
     private void checkInput(INDArray images) {

@@ -1,11 +1,13 @@
 package dev.yolocam.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yolocam.errors.CheckpointException;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.torch.ModuleNode;
+import dev.yolocam.torch.SafeText;
 import dev.yolocam.torch.TensorData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,8 +95,13 @@ public final class ConvertedModel {
         } catch (YolocamException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new CheckpointException(file, "corrupt converted model: " + e.getMessage(), e);
+            throw new CheckpointException(file, "corrupt converted model: " + SafeText.oneLine(describe(e)), e);
         }
+    }
+
+    /** Jackson appends the input location on a second line; its original message is the one-line reason. */
+    private static String describe(Exception e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
     private static byte[] entry(ZipFile zip, String name, long limit, Path file) throws IOException {

@@ -1,17 +1,17 @@
 package dev.yolocam.torch;
 
 /** Puts text that came from a file into a one-line error message: quoted, control characters escaped, shortened. */
-final class SafeText {
+public final class SafeText {
     private static final int MAX_CHARS = 120;
 
     private SafeText() {
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         return "'" + escape(text) + "'";
     }
 
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text == null ? "" : escape(text);
     }
 

@@ -8,11 +8,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One edit of a zip-based model file at the level of its entries: removing, duplicating, renaming or swapping
- * entries, or damaging one entry's content (bytes or pickle instructions) and zipping the result again.
+ * One edit of a zip-based model file: damage to the file's bytes, or an edit at the level of its entries (removing,
+ * duplicating, renaming or swapping entries, damaging one entry's content or pickle instructions) after which the
+ * entries are zipped again.
  */
 sealed interface ZipEdit {
     byte[] apply(ZipSeed seed);
+
+    /** The file's own bytes damaged; {@code where} names the part of the file the damage was aimed at. */
+    record DamageFile(ByteMutation mutation, String where) implements ZipEdit {
+        @Override
+        public byte[] apply(ZipSeed seed) {
+            return mutation.apply(seed.bytes());
+        }
+
+        @Override
+        public String toString() {
+            return mutation + " (" + where + ")";
+        }
+    }
 
     /** The archive without the entry. */
     record RemoveEntry(String name) implements ZipEdit {

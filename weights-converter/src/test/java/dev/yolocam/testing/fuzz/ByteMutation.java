@@ -104,11 +104,7 @@ public sealed interface ByteMutation {
     }
 
     /** Keeps only the first {@code length} bytes. */
-    record Truncation(int length, String where) implements ByteMutation {
-        public Truncation(int length) {
-            this(length, "");
-        }
-
+    record Truncation(int length) implements ByteMutation {
         @Override
         public byte[] apply(byte[] input) {
             return Arrays.copyOf(input, Math.min(length, input.length));
@@ -116,7 +112,7 @@ public sealed interface ByteMutation {
 
         @Override
         public String toString() {
-            return "truncate to " + length + " bytes" + (where.isEmpty() ? "" : " (" + where + ")");
+            return "truncate to " + length + " bytes";
         }
     }
 }
