@@ -7,12 +7,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Every output file is written under a temporary name in its own directory and moved into place when complete,
  * so a failed or interrupted run never leaves a half-written file behind.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private AtomicFiles() {
     }
 
@@ -26,8 +29,10 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            // Not Files.createTempFile: that makes the file owner-only, and the move would keep it so.
+            temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
             try {

@@ -69,9 +69,11 @@ class PanelsTest {
         CaptionText text = CaptionText.forWidth(320);
         List<String> lines = text.layout("model.17.cv3.conv  Conv2d  1x128x40x40  gradcam  class 0", 320);
         assertTrue(lines.size() >= 2, lines.toString());
-        assertEquals("model.17.cv3.conv", lines.get(0), "words stay whole");
+        assertEquals("model.17.cv3.conv Conv2d 1x128x40x40 gradcam class 0", String.join(" ", lines),
+                "words stay whole and in order");
         for (String line : lines) {
             assertFalse(line.contains("\u2026"), line);
+            assertEquals(List.of(line), text.layout(line, 320), "fits the strip");
         }
         assertEquals(List.of(), text.layout("  \n ", 320));
     }

@@ -136,9 +136,17 @@ final class ModuleTreeCodec {
                 ModuleNode node = decode(asMap(child));
                 children.put(node.name(), node);
             }
-            return new ModuleNode((String) json.get("path"), (String) json.get("class"),
+            return new ModuleNode(requireString(json, "path"), requireString(json, "class"),
                     ((Number) json.get("id")).intValue(), attributes, tensorMap(json.get("parameters")),
                     tensorMap(json.get("buffers")), children);
+        }
+
+        /** A module's path and class are never null in a ModuleTree; the graph builder relies on it. */
+        private static String requireString(Map<?, ?> json, String key) {
+            if (json.get(key) instanceof String value) {
+                return value;
+            }
+            throw new IllegalArgumentException("a module has no string '" + key + "'");
         }
 
         private Map<String, TensorData> tensorMap(Object refs) {

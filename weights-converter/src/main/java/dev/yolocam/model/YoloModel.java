@@ -1,9 +1,12 @@
 package dev.yolocam.model;
 
+import dev.yolocam.errors.UnsupportedModelException;
+import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphBuilder;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.torch.SafeText;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +49,30 @@ public final class YoloModel {
         return description.stride();
     }
 
+    /**
+     * The graph for {@code spec}, built on first use. A model whose attributes make no sense (a stride of 0,
+     * layers whose shapes do not fit together) fails with an {@link UnsupportedModelException}, like any other
+     * model yolocam cannot rebuild.
+     */
     public synchronized YoloGraph graph(GraphSpec spec) {
         YoloGraph graph = graphs.get(spec);
         if (graph == null) {
-            graph = GraphBuilder.build(description, spec);
+            graph = build(spec);
             graphs.put(spec, graph);
         }
         return graph;
+    }
+
+    private YoloGraph build(GraphSpec spec) {
+        try {
+            return GraphBuilder.build(description, spec);
+        } catch (YolocamException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The builders validate what they know to check; ND4J's own argument checks catch the rest.
+            throw new UnsupportedModelException(source(), "cannot build the model graph ("
+                    + e.getClass().getSimpleName() + ": " + SafeText.oneLine(e.getMessage()) + ")");
+        }
     }
 
     /** Adds an already built graph (a converted model ships one for its input size). */

@@ -1,6 +1,5 @@
 package dev.yolocam.torch;
 
-import dev.yolocam.graph.GraphBuilder;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.model.ModelLoader;
@@ -142,12 +141,13 @@ class CheckpointMutationFuzzTest {
 
     /**
      * Reads the file like its seed's kind is read: a .pt with CheckpointReader, a .yolocam with ModelLoader. With
-     * {@code buildGraph}, a result is taken on to a ModelDescription and a forward graph.
+     * {@code buildGraph}, a result is taken on to a ModelDescription and a forward graph, built through
+     * {@link YoloModel#graph} as every command does.
      */
     private static Object load(ZipSeed seed, Path file, boolean buildGraph) {
         if (seed == CONVERTED) {
             YoloModel model = ModelLoader.load(file, Optional.empty());
-            return buildGraph ? GraphBuilder.build(model.description(), GRAPH) : model;
+            return buildGraph ? model.graph(GRAPH) : model;
         }
         Checkpoint checkpoint = CheckpointReader.read(file);
         if (!buildGraph) {
@@ -155,7 +155,7 @@ class CheckpointMutationFuzzTest {
         }
         ModuleNode root = checkpoint.model()
                 .orElseGet(() -> YamlModelBuilder.build(YAML.get(seed), checkpoint.stateDict()));
-        return GraphBuilder.build(ModelDescription.of(root, file), GRAPH);
+        return new YoloModel(ModelDescription.of(root, file)).graph(GRAPH);
     }
 
     // ----- generators
