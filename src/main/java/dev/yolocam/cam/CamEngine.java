@@ -4,6 +4,7 @@ import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.LetterboxResult;
+import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.model.MemoryPolicy;
@@ -60,12 +61,13 @@ public final class CamEngine {
 
     private ExplainResult explainWithGradients(Detector.Prepared prepared) {
         LetterboxResult lb = prepared.letterbox();
-        GraphSpec spec = new GraphSpec(1, lb.height(), lb.width(), new LinkedHashSet<>(request.layers()));
+        List<String> layers = tappedLayers(lb);
+        GraphSpec spec = new GraphSpec(1, lb.height(), lb.width(), new LinkedHashSet<>(layers));
         YoloGraph graph = detector.model().graph(spec);
         PredictionGrid grid = PredictionGrid.of(graph.model().detect(), lb.height(), lb.width());
         FirstPass first = new FirstPass();
         // Pass 1: forward, NMS inside it, backward for the whole selection (or the first detection).
-        OutAndGrad pass = graph.forwardBackward(prepared.tensor(), request.layers(), request.layers(), raw -> {
+        OutAndGrad pass = graph.forwardBackward(prepared.tensor(), layers, layers, raw -> {
             first.detections = detector.decide(prepared, raw.dup());
             first.target = targetFor(first.detections);
             Target seed = request.perDetection() && !first.target.detections().isEmpty()
@@ -79,17 +81,18 @@ public final class CamEngine {
         List<CamMap> maps = new ArrayList<>();
         if (!request.perDetection()) {
             float[] map = request.augSmooth()
-                    ? augmented(graph, prepared, target, grid, pass)
-                    : mapFromPass(pass, prepared, target);
-            maps.add(finish(map, first.detections, target, -1));
+                    ? augmented(graph, prepared, target, grid, pass, layers)
+                    : mapFromPass(pass, prepared, target, layers);
+            maps.add(finish(map, first.detections, target, -1, layers));
             return new ExplainResult(first.detections, maps, false);
         }
         List<Detection> selected = target.detections();
         for (int i = 0; i < selected.size(); i++) {
             Target one = target.only(selected.get(i));
-            OutAndGrad p = i == 0 ? pass : backward(graph, prepared.tensor(), one);
-            float[] map = request.augSmooth() ? augmented(graph, prepared, one, grid, p) : mapFromPass(p, prepared, one);
-            maps.add(finish(map, first.detections, one, indexOf(first.detections, selected.get(i))));
+            OutAndGrad p = i == 0 ? pass : backward(graph, prepared.tensor(), one, layers);
+            float[] map = request.augSmooth() ? augmented(graph, prepared, one, grid, p, layers)
+                    : mapFromPass(p, prepared, one, layers);
+            maps.add(finish(map, first.detections, one, indexOf(first.detections, selected.get(i)), layers));
         }
         return new ExplainResult(first.detections, maps, false);
     }
@@ -122,24 +125,36 @@ public final class CamEngine {
         return new ExplainResult(detections, maps, false);
     }
 
+    /**
+     * The layers a gradient pass taps and reads: the requested ones, or those a {@link WholeModelCam} chooses from
+     * the model's layer table.
+     */
+    private List<String> tappedLayers(LetterboxResult lb) {
+        if (request.method() instanceof WholeModelCam whole) {
+            return whole.layers(detector.model().graph(GraphSpec.forward(lb.height(), lb.width())).layers());
+        }
+        return request.layers();
+    }
+
     /** A later backward for a known target (per-detection mode): same input, so the same forward values. */
-    private OutAndGrad backward(YoloGraph graph, INDArray input, Target target) {
-        return graph.forwardBackward(input, request.layers(), request.layers(), raw -> seedGradient(target, raw));
+    private OutAndGrad backward(YoloGraph graph, INDArray input, Target target, List<String> layers) {
+        return graph.forwardBackward(input, layers, layers, raw -> seedGradient(target, raw));
     }
 
     private float[] augmented(YoloGraph graph, Detector.Prepared prepared, Target target, PredictionGrid grid,
-                              OutAndGrad identityPass) {
+                              OutAndGrad identityPass, List<String> layers) {
         LetterboxResult lb = prepared.letterbox();
         List<float[]> maps = new ArrayList<>();
         for (Augmentation aug : Augmentation.smoothing()) {
             float[] map;
             if (aug.equals(Augmentation.IDENTITY)) {
-                map = mapFromPass(identityPass, prepared, target);
+                map = mapFromPass(identityPass, prepared, target, layers);
             } else {
                 Target t = aug.flip() ? target.mirror(grid) : target;
                 INDArray x = Nd4j.create(aug.apply(prepared.letterbox().input(), lb.height(), lb.width()),
                         new long[] {1, 3, lb.height(), lb.width()}, DataType.FLOAT);
-                map = aug.undo(mapFromPass(backward(graph, x, t), prepared, t), lb.height(), lb.width());
+                map = aug.undo(mapFromPass(backward(graph, x, t, layers), prepared, t, layers), lb.height(),
+                        lb.width());
             }
             maps.add(map);
         }
@@ -152,14 +167,24 @@ public final class CamEngine {
         return mean;
     }
 
-    private float[] mapFromPass(OutAndGrad pass, Detector.Prepared prepared, Target target) {
+    /** The map of one gradient pass over {@code layers}: aggregated per-layer maps, or a whole-model combination. */
+    private float[] mapFromPass(OutAndGrad pass, Detector.Prepared prepared, Target target, List<String> layers) {
+        if (request.method() instanceof WholeModelCam whole) {
+            List<LayerTensors> tensors = layers.stream()
+                    .map(l -> tensors(l, pass.getOutputs().get(l), pass.getGradients().get(l))).toList();
+            return whole.combine(tensors, request.eigenSmooth(), access(pass, prepared, target));
+        }
         return CamMath.aggregate(perLayerFromPass(pass, prepared, target), request.aggregation());
+    }
+
+    private GraphModelAccess access(OutAndGrad pass, Detector.Prepared prepared, Target target) {
+        return new GraphModelAccess(detector.model(), prepared, target,
+                pass.getOutputs().get(detector.model().description().detect().path()));
     }
 
     private List<float[]> perLayerFromPass(OutAndGrad pass, Detector.Prepared prepared, Target target) {
         LetterboxResult lb = prepared.letterbox();
-        GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, target,
-                pass.getOutputs().get(detector.model().description().detect().path()));
+        GraphModelAccess access = access(pass, prepared, target);
         List<float[]> perLayer = new ArrayList<>();
         for (String layer : request.layers()) {
             perLayer.add(layerMap(tensors(layer, pass.getOutputs().get(layer), pass.getGradients().get(layer)),
@@ -170,9 +195,14 @@ public final class CamEngine {
 
     /**
      * One map per requested layer instead of their aggregate, all from ONE forward (+ one backward: every layer
-     * is tapped in the same graph). For "which layer should I look at?"; per-detection and aug-smooth do not apply.
+     * is tapped in the same graph). For "which layer should I look at?"; per-detection and aug-smooth do not apply,
+     * nor do methods that choose their own layers ({@link WholeModelCam}).
      */
     public SweepResult sweep(Detector.Prepared prepared) {
+        if (request.method() instanceof WholeModelCam) {
+            throw new YolocamException(null, request.method().name() + " combines layers of its own choosing into "
+                    + "one map; it has no per-layer sweep (use 'yolocam explain')");
+        }
         try {
             LetterboxResult lb = prepared.letterbox();
             List<float[]> perLayer;
@@ -247,7 +277,9 @@ public final class CamEngine {
         return new CamMap(request.method().name(), layers, request.targets(), detectionIndex,
                 target.detections(), access.baseScore(), lb.height(), lb.width(), map, detections.original().height(),
                 detections.original().width(), original,
-                request.metrics() ? Faithfulness.measure(map, access) : java.util.Map.of());
+                Faithfulness.measure(map, access, request.metrics(), request.options().batchSize(),
+                        () -> LabelledMap.forImage(detections.image(), original, detections.original().height(),
+                                detections.original().width())));
     }
 
     private static Detector.Prepared prepared(DetectionResult detections) {

@@ -3,6 +3,7 @@ package dev.yolocam.cam;
 import dev.yolocam.cam.methods.AblationCam;
 import dev.yolocam.cam.methods.EigenCam;
 import dev.yolocam.cam.methods.EigenGradCam;
+import dev.yolocam.cam.methods.FullGrad;
 import dev.yolocam.cam.methods.GradCam;
 import dev.yolocam.cam.methods.GradCamElementWise;
 import dev.yolocam.cam.methods.GradCamPlusPlus;
@@ -18,8 +19,7 @@ import java.util.Optional;
 
 /**
  * The registry of CAM methods. Names and aliases match case-insensitively, ignoring {@code -} and {@code _}
- * ({@code gradcam++}, {@code Grad-CAM++} and {@code GradCAMPlusPlus} are one method). FullGrad is not here: it
- * needs the bias gradients of every convolution, which only the engine can provide.
+ * ({@code gradcam++}, {@code Grad-CAM++} and {@code GradCAMPlusPlus} are one method).
  */
 public final class CamMethods {
     private static final List<CamMethod> ALL = List.of(
@@ -34,7 +34,8 @@ public final class CamMethods {
             new ScoreCam(),
             new AblationCam(),
             new RandomCam(),
-            new KpcaCam());
+            new KpcaCam(),
+            new FullGrad());
 
     private CamMethods() {
     }

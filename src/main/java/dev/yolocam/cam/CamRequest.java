@@ -9,16 +9,18 @@ import java.util.List;
  * @param perDetection one map per kept detection, each from its own row only
  * @param keepTopPercent 0 to keep the whole map, else keep only the top percent of its values
  * @param renormalize    min-max normalise the map inside each box and zero it outside
- * @param metrics        also measure each map's faithfulness (one more forward pass per map)
+ * @param metrics        which faithfulness metrics to measure for each map ({@link MetricSet#cheap()}: one more
+ *                       forward pass per map; {@link MetricSet#none()}: none)
  */
 public record CamRequest(CamMethod method, List<String> layers, List<TargetKind> targets, int[] classes,
                          boolean perDetection, boolean eigenSmooth, boolean augSmooth,
                          CamMath.Aggregation aggregation, double keepTopPercent, boolean renormalize,
-                         CamOptions options, boolean metrics) {
+                         CamOptions options, MetricSet metrics) {
     public CamRequest {
         layers = List.copyOf(layers);
         targets = List.copyOf(targets);
         classes = classes.clone();
+        java.util.Objects.requireNonNull(metrics, "metrics");
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one target layer is needed");
         }
@@ -29,7 +31,7 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
 
     public static CamRequest of(CamMethod method, List<String> layers) {
         return new CamRequest(method, layers, List.of(TargetKind.CLASS), new int[0], false, false, false,
-                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults(), false);
+                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults(), MetricSet.none());
     }
 
     public CamRequest withTargets(List<TargetKind> newTargets) {
@@ -72,9 +74,14 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
                 keepTopPercent, value, options, metrics);
     }
 
-    public CamRequest withMetrics(boolean value) {
+    public CamRequest withMetrics(MetricSet value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
                 keepTopPercent, renormalize, options, value);
+    }
+
+    /** {@code true}: the cheap metrics ({@link MetricSet#cheap()}); {@code false}: none. */
+    public CamRequest withMetrics(boolean value) {
+        return withMetrics(value ? MetricSet.cheap() : MetricSet.none());
     }
 
     public CamRequest withOptions(CamOptions value) {

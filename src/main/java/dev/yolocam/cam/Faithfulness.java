@@ -3,17 +3,73 @@ package dev.yolocam.cam;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Numbers that say whether a map points at what the detector uses, computed with the map's own target:
- * pytorch-grad-cam's CamMultImageConfidenceChange (the target on the image multiplied by the map, minus the
- * target on the image: a map that keeps what matters loses little).
+ * Numbers that say whether a map points at what the detector uses, computed with the map's own target. The map is
+ * in the network-input frame (values in [0, 1]); the names of the results are stable:
+ * <ul>
+ * <li>{@code target}, {@code target_on_image_times_map}, {@code confidence_change},
+ * {@code relative_confidence_change}: pytorch-grad-cam's CamMultImageConfidenceChange, the target on the image
+ * multiplied by the map minus the target on the image (and that over |target|): a map that keeps what matters loses
+ * little.</li>
+ * <li>{@code road_most_relevant_first}, {@code road_least_relevant_first}: {@link Road}, the target change after
+ * imputing the most / least relevant pixels, averaged over 20/40/60/80 %: lower MoRF and higher LeRF are better.</li>
+ * <li>{@code deletion_auc}, {@code insertion_auc}: {@link DeletionInsertion}, areas under the target-vs-fraction
+ * curves divided by |target|: lower deletion and higher insertion are better.</li>
+ * <li>{@code pointing_game_energy}: {@link PointingGame}, the share of the map's energy inside the labelled boxes;
+ * only when the image has a YOLO label file.</li>
+ * </ul>
  */
 public final class Faithfulness {
+    /** Seeds the tie order of the pixel ranking and ROAD's noise, so that the numbers are reproducible. */
+    private static final long SEED = 0L;
+
     private Faithfulness() {
     }
 
+    /** The confidence change alone (one forward pass). */
     public static Map<String, Double> measure(float[] map, ModelAccess model) {
+        return confidenceChange(map, model);
+    }
+
+    /**
+     * The chosen metrics, in the order listed above; an empty map for {@link MetricSet#none()}.
+     *
+     * @param batchSize    forward passes per batch for ROAD and deletion / insertion
+     * @param labelledMap  the map in the labels' frame with the labelled boxes; asked for only when the pointing game
+     *                     is wanted (reading the label file may fail with a one-line error)
+     */
+    public static Map<String, Double> measure(float[] map, ModelAccess model, MetricSet metrics, int batchSize,
+                                              Supplier<Optional<LabelledMap>> labelledMap) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (metrics.includes(MetricSet.Metric.CONFIDENCE_CHANGE)) {
+            out.putAll(confidenceChange(map, model));
+        }
+        boolean road = metrics.includes(MetricSet.Metric.ROAD);
+        boolean causal = metrics.includes(MetricSet.Metric.DELETION_INSERTION);
+        if (road || causal) {
+            PixelRanking ranking = PixelRanking.of(map, SEED);
+            if (road) {
+                Road.Scores scores = new Road(Road.DEFAULT_PERCENTS, NoisyLinearImputer.UPSTREAM_NOISE, SEED)
+                        .measure(ranking, model, batchSize);
+                out.put("road_most_relevant_first", scores.mostRelevantFirst());
+                out.put("road_least_relevant_first", scores.leastRelevantFirst());
+            }
+            if (causal) {
+                DeletionInsertion.Result curves = DeletionInsertion.defaults().measure(ranking, model, batchSize);
+                out.put("deletion_auc", curves.deletionAuc());
+                out.put("insertion_auc", curves.insertionAuc());
+            }
+        }
+        if (metrics.includes(MetricSet.Metric.POINTING_GAME)) {
+            labelledMap.get().ifPresent(m -> out.put("pointing_game_energy", m.pointingGameEnergy()));
+        }
+        return out;
+    }
+
+    private static Map<String, Double> confidenceChange(float[] map, ModelAccess model) {
         float[] input = model.input();
         int pixels = model.inputHeight() * model.inputWidth();
         float[] masked = new float[input.length];

@@ -1,11 +1,14 @@
 package dev.yolocam.cam;
 
 import dev.yolocam.detect.Detector;
+import dev.yolocam.graph.Convolution;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.model.YoloModel;
+import dev.yolocam.torch.ModuleNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,7 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * ModelAccess on the real model: perturbed inputs or ablated channels run through graphs with a batch dimension
- * of {@code batchSize} (a short last batch is padded and its padding ignored), scored with the map's own target.
+ * of {@code batchSize} (a short last batch is padded and its padding ignored), scored with the map's own target;
+ * layer biases are read from the module tree.
  */
 final class GraphModelAccess implements ModelAccess {
     private final YoloModel model;
@@ -95,6 +99,29 @@ final class GraphModelAccess implements ModelAccess {
             }
         }
         return scores;
+    }
+
+    @Override
+    public Optional<float[]> layerBias(String layer) {
+        ModuleNode root = model.description().root();
+        String path = layer.contains("#") ? layer.substring(0, layer.indexOf('#')) : layer;
+        Optional<ModuleNode> node = root.find(path);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (node.get().simpleClass()) {
+            case "Conv2d" -> Convolution.fusedBias(node.get(), foldedBatchNorm(node.get(), root), model.source());
+            case "BatchNorm2d" -> Optional.of(Convolution.batchNormBias(node.get(), model.source()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The BatchNorm the graph folds into {@code conv}: the {@code bn} next to a Conv block's {@code conv}. */
+    private static Optional<ModuleNode> foldedBatchNorm(ModuleNode conv, ModuleNode root) {
+        if (!conv.name().equals("conv") || !conv.path().contains(".")) {
+            return Optional.empty();
+        }
+        return root.find(conv.path().substring(0, conv.path().lastIndexOf('.'))).flatMap(block -> block.child("bn"));
     }
 
     private double score(INDArray output, int item) {

@@ -1,9 +1,12 @@
 package dev.yolocam.cam;
 
+import java.util.Optional;
+
 /**
  * What the perturbation methods (ScoreCAM, AblationCAM) may ask of the model besides a layer's tensors: the target
  * score of modified inputs or of modified layer activations, evaluated with the same target as the map. The
- * implementation batches the forward passes ({@code batchSize} images per pass).
+ * implementation batches the forward passes ({@code batchSize} images per pass). FullGrad also reads the biases of
+ * the fused model's layers.
  */
 public interface ModelAccess {
     /** Network input height H and width W. */
@@ -25,4 +28,13 @@ public interface ModelAccess {
      * constant {@code values[i]} (all other channels and layers unchanged).
      */
     double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize);
+
+    /**
+     * The per-channel bias that the module producing {@code layer} adds to its output in the fused model that
+     * detect.py runs (a Conv block's BatchNorm folded into its conv; a stand-alone BatchNorm2d's shift), or empty
+     * when the module adds none. The default knows no module tree and reports none.
+     */
+    default Optional<float[]> layerBias(String layer) {
+        return Optional.empty();
+    }
 }

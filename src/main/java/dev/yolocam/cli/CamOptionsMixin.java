@@ -5,6 +5,7 @@ import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.CamRequest;
+import dev.yolocam.cam.MetricSet;
 import dev.yolocam.cam.TargetKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,13 @@ public final class CamOptionsMixin {
             description = "Forward passes batched together by ScoreCAM/AblationCAM. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--no-metrics", description = "Skip the faithfulness metrics (saves one forward pass per map).")
+    @Option(names = "--metrics", paramLabel = "cheap|all|none",
+            description = "Faithfulness metrics per map: cheap (default; the confidence change, one forward pass), "
+                    + "all (also ROAD, deletion/insertion AUC: about 40 forward passes; and the pointing game when "
+                    + "the image has a YOLO label file), none.")
+    String metrics;
+
+    @Option(names = "--no-metrics", description = "Skip the faithfulness metrics: the same as --metrics none.")
     boolean noMetrics;
 
     boolean wantsMethodList() {
@@ -84,7 +91,20 @@ public final class CamOptionsMixin {
             default -> throw new UsageException("--aggregate must be mean or max, got '" + aggregate + "'");
         };
         return new CamRequest(method(), layers, targetKinds(), classes, perDetection, eigenSmooth, augSmooth,
-                aggregation, keepTop, renormalize, new CamOptions(batchSize, 0L), !noMetrics);
+                aggregation, keepTop, renormalize, new CamOptions(batchSize, 0L), metricSet());
+    }
+
+    MetricSet metricSet() {
+        MetricSet chosen;
+        try {
+            chosen = metrics == null ? MetricSet.cheap() : MetricSet.parse(metrics);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--metrics must be cheap, all or none, got '" + metrics + "'");
+        }
+        if (noMetrics && !chosen.isEmpty() && metrics != null) {
+            throw new UsageException("--no-metrics contradicts --metrics " + metrics);
+        }
+        return noMetrics ? MetricSet.none() : chosen;
     }
 
     static String methodList() {

@@ -28,6 +28,13 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageLoader {
     /** Images with more pixels than this (width x height from the header) are refused before decoding. */
     public static final long MAX_PIXELS = 100_000_000L;
+    /**
+     * A Huffman-coded JPEG (all ImageIO decodes) spends at least one bit on every 8x8 block of its full-resolution
+     * component, so a complete file holds at most 512 pixels per byte. More means the data ends early; the decoder
+     * would still fill in every missing block, so a 1 kB file claiming 100 megapixels would cost seconds and
+     * gigabytes.
+     */
+    static final long JPEG_MAX_PIXELS_PER_BYTE = 512;
 
     private ImageLoader() {
     }
@@ -44,10 +51,11 @@ public final class ImageLoader {
             throw failure(path, "permission denied");
         }
         try {
-            if (Files.size(path) == 0) {
+            long size = Files.size(path);
+            if (size == 0) {
                 throw failure(path, "the file is empty");
             }
-            Decoded decoded = decode(path);
+            Decoded decoded = decode(path, size);
             RgbImage pixels = RgbConversion.toRgb(decoded.image());
             if (!decoded.format().equals("jpeg")) {
                 return pixels;
@@ -68,7 +76,7 @@ public final class ImageLoader {
     private record Decoded(BufferedImage image, String format) {
     }
 
-    private static Decoded decode(Path path) throws IOException {
+    private static Decoded decode(Path path, long fileSize) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(path.toFile())) {
             if (input == null) {
                 throw failure(path, "cannot open the file");
@@ -89,11 +97,16 @@ public final class ImageLoader {
                     throw failure(path, "the image is too large (" + width + "x" + height + " pixels, limit "
                             + MAX_PIXELS / 1_000_000 + " megapixels)");
                 }
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (format.equals("jpeg") && width * height > JPEG_MAX_PIXELS_PER_BYTE * fileSize) {
+                    throw failure(path, "the file is too short for a JPEG of " + width + "x" + height
+                            + " pixels (" + fileSize + " bytes: truncated or corrupt)");
+                }
                 BufferedImage image = reader.read(0, withoutColourManagement(reader));
                 if (image == null || image.getWidth() != width || image.getHeight() != height) {
                     throw failure(path, "the decoder returned no complete image");
                 }
-                return new Decoded(image, reader.getFormatName().toLowerCase(Locale.ROOT));
+                return new Decoded(image, format);
             } finally {
                 reader.dispose();
             }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class CamMethodsTest {
 
     @Test
-    void registersEveryMethodExceptFullGrad() {
+    void registersEveryMethod() {
         List<String> names = CamMethods.all().stream().map(CamMethod::name).toList();
         assertEquals(List.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM", "LayerCAM",
-                "EigenCAM", "EigenGradCAM", "ScoreCAM", "AblationCAM", "RandomCAM", "KPCA-CAM"), names);
-        assertTrue(CamMethods.find("FullGrad").isEmpty());
+                "EigenCAM", "EigenGradCAM", "ScoreCAM", "AblationCAM", "RandomCAM", "KPCA-CAM", "FullGrad"), names);
+        assertEquals("FullGrad", CamMethods.find("full-grad").orElseThrow().name());
     }
 
     @Test
@@ -49,7 +49,7 @@ class CamMethodsTest {
     @Test
     void onlyGradientMethodsAskForABackwardPass() {
         Set<String> gradient = Set.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM",
-                "LayerCAM", "EigenGradCAM");
+                "LayerCAM", "EigenGradCAM", "FullGrad");
         for (CamMethod m : CamMethods.all()) {
             assertEquals(gradient.contains(m.name()), m.usesGradients(), m.name());
         }

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ModuleTree -> SameDiff. Walks the top-level block list like {@code DetectionModel._forward_once} (each block's
@@ -21,6 +22,12 @@ public final class GraphBuilder {
     public static final String OUTPUT_GRADIENT = "output_gradient";
     /** Name of the scalar {@code sum(output * output_gradient)} that gradient passes differentiate. */
     public static final String LOSS = "target_loss";
+    /**
+     * The gradient tap at the input image: when a spec's taps contain this name, the blocks read
+     * {@code images + 0} from a variable of this name (the 0 a zero VARIABLE, like every tap), so its output is the
+     * input and its gradient d(target)/d(input). It is not a module output, so it is not in the layer table.
+     */
+    public static final String INPUT_TAP = INPUT + "/tapped";
 
     private final BlockRegistry registry;
 
@@ -42,13 +49,14 @@ public final class GraphBuilder {
         BuildContext ctx = new BuildContext(sd, spec, model.source(), registry);
         SDVariable images = sd.placeHolder(INPUT, DataType.FLOAT, spec.batch(), 3, spec.height(), spec.width());
         List<Value> outputs = new ArrayList<>();
-        Value x = Value.map(images, 3, spec.height(), spec.width());
+        Value x = Value.map(inputOf(images, spec, sd), 3, spec.height(), spec.width());
         for (ModuleNode block : model.blocks()) {
             x = ctx.build(block, inputsOf(block, x, outputs, model));
             outputs.add(x);
         }
         Set<String> missing = new TreeSet<>(spec.gradientTaps());
         missing.removeAll(ctx.layers().keySet());
+        missing.remove(INPUT_TAP);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("no module output named " + missing);
         }
@@ -59,6 +67,14 @@ public final class GraphBuilder {
             sd.setLossVariables(LOSS);
         }
         return new YoloGraph(sd, spec, model, new ArrayList<>(ctx.layers().values()));
+    }
+
+    private static SDVariable inputOf(SDVariable images, GraphSpec spec, SameDiff sd) {
+        if (!spec.gradientTaps().contains(INPUT_TAP)) {
+            return images;
+        }
+        SDVariable zero = sd.var(INPUT + BuildContext.TAP_SUFFIX, Nd4j.scalar(DataType.FLOAT, 0f));
+        return images.add(INPUT_TAP, zero);
     }
 
     private static List<Value> inputsOf(ModuleNode block, Value previous, List<Value> outputs,

@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * What a graph is built for. A SameDiff graph is tied to one input shape (Detect's grids are constants), to the
  * set of module paths whose gradients will be asked for ("taps": a zero VARIABLE is added there so that SameDiff
- * differentiates down to, and only down to, those outputs), and optionally to one module whose output channels
- * can be overwritten per batch item (AblationCAM).
+ * differentiates down to, and only down to, those outputs; {@link GraphBuilder#INPUT_TAP} taps the input image),
+ * and optionally to one module whose output channels can be overwritten per batch item (AblationCAM).
  *
  * @param ablatedLayer null, or a module path whose output becomes {@code out * keep + fill} with the
  *                     (B, C, 1, 1) placeholders {@link #ablationKeep} and {@link #ablationFill}

@@ -1,5 +1,12 @@
 package dev.yolocam.torch;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yolocam.errors.CheckpointException;
+import dev.yolocam.errors.UnsupportedModelException;
+import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.model.ModelLoader;
@@ -12,6 +19,7 @@ import dev.yolocam.testing.fuzz.FuzzSuite;
 import dev.yolocam.torch.yaml.YamlModelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
@@ -47,7 +57,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class CheckpointMutationFuzzTest {
     private static final FuzzBounds BOUNDS =
             new FuzzBounds(Duration.ofSeconds(2), 512 * FuzzBounds.MIB, 1536 * FuzzBounds.MIB);
-    private static final FuzzSuite SUITE = new FuzzSuite("checkpoint", BOUNDS);
+    /** The reader's and the graph's mappings of runtime exceptions nobody anticipated (see FuzzSuite). */
+    private static final FuzzSuite SUITE = new FuzzSuite("checkpoint", BOUNDS,
+            List.of(": corrupt checkpoint (", "cannot build the model graph ("));
     /** One loaded file in this many also gets its graph built: the slow part, so not for every case. */
     private static final int GRAPH_ONE_IN = 8;
 
@@ -124,6 +136,40 @@ class CheckpointMutationFuzzTest {
     void damagedConvertedModelsLoadOrAreRefused(@ForAll("damagedConvertedModels") Mutant mutant,
             @ForAll("oneInEight") boolean buildGraph) {
         check(mutant, buildGraph);
+    }
+
+    // ----- the bugs this suite found, pinned
+
+    @Example
+    void aConvertedModelWithAnEmptyModelEntryIsRefusedWithAOneLineMessage() {
+        YolocamException e = assertThrows(CheckpointException.class, () -> loadConverted(json -> ""));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("corrupt converted model: No content to map due to end-of-input"),
+                e.getMessage());
+    }
+
+    @Example
+    void aConvertedModelWithAModuleWithoutClassIsRefused() {
+        YolocamException e = assertThrows(CheckpointException.class,
+                () -> loadConverted(json -> json.replaceFirst("\"class\"", "\"klass\"")));
+        assertTrue(e.getMessage().endsWith("a module has no string 'class'"), e.getMessage());
+    }
+
+    @Example
+    void aModelWithAConvolutionStrideOfZeroIsRefusedWhenItsGraphIsBuilt() {
+        YoloModel model = loadConverted(json -> json.replaceFirst("\"stride\" : \\[ 2, 2 \\]",
+                "\"stride\" : [ 0, 2 ]"));
+        YolocamException e = assertThrows(UnsupportedModelException.class, () -> model.graph(GRAPH));
+        assertTrue(e.getMessage().contains("cannot build the model graph (IllegalArgumentException: Stride"),
+                e.getMessage());
+    }
+
+    /** The converted seed with its JSON document edited, loaded like --weights. */
+    private static YoloModel loadConverted(UnaryOperator<String> edit) {
+        Map<String, byte[]> entries = new LinkedHashMap<>(CONVERTED.entries());
+        String json = new String(entries.get("yolocam-model.json"), StandardCharsets.UTF_8);
+        entries.put("yolocam-model.json", edit.apply(json).getBytes(StandardCharsets.UTF_8));
+        return ModelLoader.load(write(CONVERTED, ZipSeed.zip(entries)), Optional.empty());
     }
 
     private static void check(Mutant mutant, boolean buildGraph) {

@@ -3,6 +3,7 @@ package dev.yolocam.testing.fuzz;
 import dev.yolocam.errors.YolocamException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
@@ -19,10 +20,21 @@ public final class FuzzSuite {
     private final FuzzBounds bounds;
     private final BoundedRun runner;
     private final FuzzStats stats = new FuzzStats();
+    private final List<String> safetyNets;
 
     public FuzzSuite(String name, FuzzBounds bounds) {
+        this(name, bounds, List.of());
+    }
+
+    /**
+     * @param safetyNets message fragments of the readers' last-resort mappings of unexpected runtime exceptions
+     *                   (e.g. "corrupt checkpoint ("): such refusals keep the contract but mean a check is
+     *                   missing, so they are counted, and the first of each is shown, in {@link #details()}
+     */
+    public FuzzSuite(String name, FuzzBounds bounds, List<String> safetyNets) {
         this.name = name;
         this.bounds = bounds;
+        this.safetyNets = List.copyOf(safetyNets);
         this.runner = new BoundedRun(bounds.maxTime().multipliedBy(HARD_TIMEOUT_FACTOR));
     }
 
@@ -47,6 +59,7 @@ public final class FuzzSuite {
         }
         if (failure != null) {
             requireOneLine((YolocamException) failure, description);
+            classify((YolocamException) failure, description);
         }
         stats.record(description, failure == null, result.nanos(), result.allocatedBytes());
         if (result.nanos() > bounds.maxTime().toNanos()) {
@@ -72,6 +85,15 @@ public final class FuzzSuite {
 
     public String details() {
         return stats.details(name);
+    }
+
+    private void classify(YolocamException e, String description) {
+        stats.note(e.getClass().getSimpleName());
+        for (String marker : safetyNets) {
+            if (e.getMessage().contains(marker)) {
+                stats.example("safety net '" + marker + "'", description + " -> " + e.getMessage());
+            }
+        }
     }
 
     private void requireOneLine(YolocamException e, String description) {
