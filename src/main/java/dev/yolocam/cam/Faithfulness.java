@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class Faithfulness {
-    /** Seeds the tie order of the pixel ranking and ROAD's noise, so that the numbers are reproducible. */
+    /** Seeds the tie order of the pixel ranking (ROAD's noise has its own fixed seed): reproducible numbers. */
     private static final long SEED = 0L;
 
     private Faithfulness() {
@@ -52,8 +52,7 @@ public final class Faithfulness {
         if (road || causal) {
             PixelRanking ranking = PixelRanking.of(map, SEED);
             if (road) {
-                Road.Scores scores = new Road(Road.DEFAULT_PERCENTS, NoisyLinearImputer.UPSTREAM_NOISE, SEED)
-                        .measure(ranking, model, batchSize);
+                Road.Scores scores = Road.defaults().measure(ranking, model, batchSize);
                 out.put("road_most_relevant_first", scores.mostRelevantFirst());
                 out.put("road_least_relevant_first", scores.leastRelevantFirst());
             }

@@ -5,11 +5,11 @@ import java.util.Random;
 /**
  * ROAD's noisy linear imputation (Rong et al. 2022, pytorch-grad-cam {@code metrics/road.py}, from the authors'
  * {@code road_evaluation}): every removed pixel becomes the weighted mean of its in-image 8-neighbours (weight 1/6
- * for the four direct, 1/12 for the four diagonal neighbours), removed neighbours included, so all removed pixels are
- * solved for together ({@link LinearInfill}); then Gaussian noise of standard deviation {@code noise} (upstream's
- * default 0.01, absolute, in input units) is added to the removed pixels only. Kept pixels are never changed; each
- * channel is solved on its own. When every pixel is removed there is nothing to interpolate and the pixels become
- * noise around 0.
+ * for the four direct, 1/12 for the four diagonal neighbours), removed neighbours included, so all removed pixels
+ * are solved for together (LinearInfill solves that system); then Gaussian noise of standard deviation
+ * {@code noise} (upstream's default 0.01, absolute, in input units) is added to the removed pixels only. Kept pixels
+ * are never changed; each channel is solved on its own. When every pixel is removed there is nothing to interpolate
+ * and the pixels become noise around 0.
  */
 public final class NoisyLinearImputer {
     /** Upstream's {@code NoisyLinearImputer(noise=0.01)}. */

@@ -11,15 +11,16 @@ import java.util.List;
  * (very negative) for MoRF and a small one (near 0) for LeRF.
  *
  * <p>Two deliberate differences from upstream. (1) Upstream's {@code percentile} argument is the share of pixels
- * <em>kept</em> ({@code mask < np.percentile(cam, p)} survives MoRF); here p is the share removed. Averaged over a
- * set symmetric about 50, such as the default 20/40/60/80, both readings give the same number. (2) Upstream
+ * <em>kept</em> ({@code mask < np.percentile(cam, p)} survives MoRF); here p is the share removed. Over a set
+ * symmetric about 50, such as the default 20/40/60/80, both readings remove the same shares, so the averages agree
+ * (up to the noise draw). (2) Upstream
  * thresholds with a strict {@code <}, so a map with many equal values (a ReLU'd map's zeros) can remove far more or
  * fewer pixels than asked; here exactly {@code round(p/100 * pixels)} pixels are removed, in {@link PixelRanking}
  * order.
  */
 public final class Road {
     /** The percentages removed by default (upstream averages 10..90; four keep the cost at 8 forward passes). */
-    public static final double[] DEFAULT_PERCENTS = {20, 40, 60, 80};
+    private static final double[] DEFAULT_PERCENTS = {20, 40, 60, 80};
 
     private final double[] percents;
     private final double noise;
@@ -44,6 +45,7 @@ public final class Road {
         this.seed = seed;
     }
 
+    /** 20/40/60/80 %, upstream's noise 0.01, seed 0. */
     public static Road defaults() {
         return new Road(DEFAULT_PERCENTS, NoisyLinearImputer.UPSTREAM_NOISE, 0L);
     }

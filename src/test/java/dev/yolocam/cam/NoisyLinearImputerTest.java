@@ -77,6 +77,52 @@ class NoisyLinearImputerTest {
     }
 
     @Test
+    void everyRemovedPixelOfARoadMaskIsTheWeightedMeanOfItsNeighbours() {
+        // 80 % of a 150 x 130 image removed, most relevant first for a blob-shaped map: the system's own equations
+        // hold at every removed pixel, holes of every size included.
+        int h = 150;
+        int w = 130;
+        float[] map = new float[h * w];
+        float[] image = new float[3 * h * w];
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                map[y * w + x] = (float) (Math.exp(-((x - 40) * (x - 40) + (y - 90) * (y - 90)) / 900.0)
+                        + 0.3 * Math.exp(-((x - 110) * (x - 110) + (y - 20) * (y - 20)) / 200.0));
+            }
+        }
+        for (int i = 0; i < image.length; i++) {
+            image[i] = random.nextFloat();
+        }
+        boolean[] removed = PixelRanking.of(map, 0).mostRelevant((int) (0.8 * h * w));
+        float[] out = EXACT.impute(image, removed, 3, h, w);
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    if (!removed[y * w + x]) {
+                        continue;
+                    }
+                    double sum = 0;
+                    double weights = 0;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int ny = y + dy;
+                            int nx = x + dx;
+                            if ((dy != 0 || dx != 0) && ny >= 0 && nx >= 0 && ny < h && nx < w) {
+                                double weight = dy == 0 || dx == 0 ? 1.0 / 6 : 1.0 / 12;
+                                sum += weight * out[c * h * w + ny * w + nx];
+                                weights += weight;
+                            }
+                        }
+                    }
+                    assertEquals(sum / weights, out[c * h * w + y * w + x], 1e-4, "channel " + c + " at " + x
+                            + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void removedPixelsStayWithinTheRangeOfTheKeptOnesWithoutNoise() {
         int h = 20;
         int w = 20;

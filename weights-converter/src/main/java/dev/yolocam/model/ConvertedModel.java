@@ -91,7 +91,8 @@ public final class ConvertedModel {
                 tensors.add(ModuleTreeCodec.tensorFrom((Map<?, ?>) table.get(i), blob, "t" + i));
             }
             ModuleNode root = new ModuleTreeCodec.Decoder(tensors).decode((Map<?, ?>) document.get("root"));
-            return new YoloModel(ModelDescription.of(root, file));
+            return new YoloModel(ModelFailures.guard(file, "describe the model",
+                    () -> ModelDescription.of(root, file)));
         } catch (YolocamException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

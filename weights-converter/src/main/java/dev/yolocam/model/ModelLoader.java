@@ -30,12 +30,14 @@ public final class ModelLoader {
         if (checkpoint.model().isPresent()) {
             root = checkpoint.model().get();
         } else if (cfg.isPresent()) {
-            root = YamlModelBuilder.build(cfg.get(), checkpoint.stateDict());
+            root = ModelFailures.guard(weights, "build the model from its YAML",
+                    () -> YamlModelBuilder.build(cfg.get(), checkpoint.stateDict()));
         } else {
             throw new UnsupportedModelException(weights, "holds only a state_dict, not a model; pass the model YAML"
                     + " it was trained with, e.g. --cfg models/yolov5s.yaml");
         }
-        return new YoloModel(ModelDescription.of(root, weights));
+        return new YoloModel(ModelFailures.guard(weights, "describe the model",
+                () -> ModelDescription.of(root, weights)));
     }
 
     private static void requireReadable(Path file) {

@@ -3,6 +3,7 @@ package dev.yolocam.model;
 import dev.yolocam.torch.DType;
 import dev.yolocam.torch.ModuleNode;
 import dev.yolocam.torch.PyObject;
+import dev.yolocam.torch.SafeText;
 import dev.yolocam.torch.TensorData;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * ModuleNode tree <-> plain JSON-able data plus one byte blob for all tensors: the converted model's format.
@@ -122,6 +124,8 @@ final class ModuleTreeCodec {
 
     /** Decoding side: rebuilds nodes from the JSON data and the tensors already read from the blob. */
     static final class Decoder {
+        private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*");
+
         private final List<TensorData> tensors;
 
         Decoder(List<TensorData> tensors) {
@@ -136,17 +140,23 @@ final class ModuleTreeCodec {
                 ModuleNode node = decode(asMap(child));
                 children.put(node.name(), node);
             }
-            return new ModuleNode(requireString(json, "path"), requireString(json, "class"),
-                    ((Number) json.get("id")).intValue(), attributes, tensorMap(json.get("parameters")),
-                    tensorMap(json.get("buffers")), children);
+            return new ModuleNode(modulePath(json), className(json), ((Number) json.get("id")).intValue(), attributes,
+                    tensorMap(json.get("parameters")), tensorMap(json.get("buffers")), children);
         }
 
-        /** A module's path and class are never null in a ModuleTree; the graph builder relies on it. */
-        private static String requireString(Map<?, ?> json, String key) {
-            if (json.get(key) instanceof String value) {
-                return value;
+        /** Paths and classes go into error messages and the graph's names: printable, as a checkpoint's are. */
+        private static String modulePath(Map<?, ?> json) {
+            if (json.get("path") instanceof String path && SafeText.isPrintable(path)) {
+                return path;
             }
-            throw new IllegalArgumentException("a module has no string '" + key + "'");
+            throw new IllegalArgumentException("a module has no valid 'path'");
+        }
+
+        private static String className(Map<?, ?> json) {
+            if (json.get("class") instanceof String name && CLASS_NAME.matcher(name).matches()) {
+                return name;
+            }
+            throw new IllegalArgumentException("a module has no valid 'class' (a dotted Python name)");
         }
 
         private Map<String, TensorData> tensorMap(Object refs) {

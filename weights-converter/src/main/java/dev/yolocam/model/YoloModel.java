@@ -1,12 +1,10 @@
 package dev.yolocam.model;
 
 import dev.yolocam.errors.UnsupportedModelException;
-import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphBuilder;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.graph.YoloGraph;
-import dev.yolocam.torch.SafeText;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,15 +62,7 @@ public final class YoloModel {
     }
 
     private YoloGraph build(GraphSpec spec) {
-        try {
-            return GraphBuilder.build(description, spec);
-        } catch (YolocamException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // The builders validate what they know to check; ND4J's own argument checks catch the rest.
-            throw new UnsupportedModelException(source(), "cannot build the model graph ("
-                    + e.getClass().getSimpleName() + ": " + SafeText.oneLine(e.getMessage()) + ")");
-        }
+        return ModelFailures.guard(source(), "build the model graph", () -> GraphBuilder.build(description, spec));
     }
 
     /** Adds an already built graph (a converted model ships one for its input size). */

@@ -171,9 +171,12 @@ final class ModuleTreeExtractor {
         return map;
     }
 
-    /** A name inside a module: a str without dots, since paths are dotted. */
+    /**
+     * A name inside a module: a str without dots, since paths are dotted, and without control characters, since
+     * paths end up in messages.
+     */
     private String segment(Object name, String where) {
-        if (!(name instanceof String text) || text.isEmpty() || text.contains(".")) {
+        if (!(name instanceof String text) || text.isEmpty() || text.contains(".") || !SafeText.isPrintable(text)) {
             throw new CheckpointException(file, where + " has an invalid member name "
                     + (name instanceof String s ? SafeText.quote(s) : "of type " + PyTypes.name(name)));
         }

@@ -1,6 +1,7 @@
 package dev.yolocam.torch;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import dev.yolocam.errors.CheckpointException;
 import dev.yolocam.errors.UnsupportedModelException;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphSpec;
-import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.testing.Oracle;
@@ -16,7 +16,6 @@ import dev.yolocam.testing.fuzz.ByteMutation;
 import dev.yolocam.testing.fuzz.ByteMutations;
 import dev.yolocam.testing.fuzz.FuzzBounds;
 import dev.yolocam.testing.fuzz.FuzzSuite;
-import dev.yolocam.torch.yaml.YamlModelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,19 +47,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Real checkpoints ({@code testdata/fuzz-seeds}: a pickled YOLOv5 model and a state_dict, both written by
  * {@code torch.save}) and a real converted {@code .yolocam} model, damaged in every way a download, a disk or an
  * attacker can: flipped bits, overwritten bytes, truncation (anywhere and at every zip region boundary), entries
- * removed, listed twice, renamed or swapped, and pickles with one instruction deleted, repeated, replaced or given
- * another length. {@link CheckpointReader#read} (and {@link ModelLoader#load} for the .yolocam) must return a model
- * or throw a YolocamException with a one-line "yolocam: " message, within {@link #BOUNDS} (see {@link FuzzSuite}).
- * A fraction of the files that still load also go through the model description and the graph builder, under the
- * same contract.
+ * removed, listed twice, renamed or swapped, and pickles with one instruction deleted, repeated, replaced, given
+ * another length or integer, or another string. {@link CheckpointReader#read} (and {@link ModelLoader#load} for the
+ * .yolocam) must return a model or throw a YolocamException with a one-line "yolocam: " message, within
+ * {@link #BOUNDS} (see {@link FuzzSuite}). One case in {@link #GRAPH_ONE_IN} goes the whole way instead: ModelLoader,
+ * then a forward graph, under the same contract.
  */
 class CheckpointMutationFuzzTest {
     private static final FuzzBounds BOUNDS =
             new FuzzBounds(Duration.ofSeconds(2), 512 * FuzzBounds.MIB, 1536 * FuzzBounds.MIB);
-    /** The reader's and the graph's mappings of runtime exceptions nobody anticipated (see FuzzSuite). */
+    /** The reader's and the model loader's mappings of runtime exceptions nobody anticipated (see FuzzSuite). */
     private static final FuzzSuite SUITE = new FuzzSuite("checkpoint", BOUNDS,
-            List.of(": corrupt checkpoint (", "cannot build the model graph ("));
-    /** One loaded file in this many also gets its graph built: the slow part, so not for every case. */
+            List.of(": corrupt checkpoint (", " (unexpected "));
+    /** One case in this many goes the whole way to a graph: the slow part, so not every case does. */
     private static final int GRAPH_ONE_IN = 8;
 
     private static final Path SEEDS = Oracle.testdata().resolve("fuzz-seeds");
@@ -72,6 +71,10 @@ class CheckpointMutationFuzzTest {
     private static final Map<ZipSeed, Path> YAML = Map.of(LEAKY, SEEDS.resolve("leaky.yaml"),
             STATE_DICT, SEEDS.resolve("statedict.yaml"));
     private static final GraphSpec GRAPH = GraphSpec.forward(64, 64);
+    /** Strings a pickle's module names, attribute names, storage keys and dict keys may be replaced by. */
+    private static final List<String> PICKLE_STRINGS = List.of("", "a\nb", "x.y", "..", "0", "-1", "99999",
+            "model", "Detect", "models.common.Conv", "storage", "cpu", "cuda:0", "_modules", "_parameters",
+            "\u2028", "\u00e9", "y".repeat(300));
 
     private static final AtomicLong FILE_NUMBER = new AtomicLong();
     private static Path scratch;
@@ -111,30 +114,31 @@ class CheckpointMutationFuzzTest {
 
     @Property(tries = 3000)
     void checkpointsWithDamagedBytesLoadOrAreRefused(@ForAll("damagedCheckpointFiles") Mutant mutant,
-            @ForAll("oneInEight") boolean buildGraph) {
+            @ForAll("graphFraction") boolean buildGraph) {
         check(mutant, buildGraph);
     }
 
+    /** Every such cut loses the zip's end record, so nothing may load. */
     @Property(tries = 5000, generation = GenerationMode.EXHAUSTIVE)
     void filesTruncatedAtEveryZipBoundaryAreRefused(@ForAll("zipBoundaryTruncations") Mutant mutant) {
-        check(mutant, false);
+        assertNull(check(mutant, false), "loaded: " + mutant);
     }
 
     @Property(tries = 1000)
     void checkpointsWithEditedEntriesLoadOrAreRefused(@ForAll("checkpointEntryEdits") Mutant mutant,
-            @ForAll("oneInEight") boolean buildGraph) {
+            @ForAll("graphFraction") boolean buildGraph) {
         check(mutant, buildGraph);
     }
 
-    @Property(tries = 2500)
+    @Property(tries = 3000)
     void checkpointsWithDamagedPicklesLoadOrAreRefused(@ForAll("damagedPickles") Mutant mutant,
-            @ForAll("oneInEight") boolean buildGraph) {
+            @ForAll("graphFraction") boolean buildGraph) {
         check(mutant, buildGraph);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 2000)
     void damagedConvertedModelsLoadOrAreRefused(@ForAll("damagedConvertedModels") Mutant mutant,
-            @ForAll("oneInEight") boolean buildGraph) {
+            @ForAll("graphFraction") boolean buildGraph) {
         check(mutant, buildGraph);
     }
 
@@ -149,10 +153,19 @@ class CheckpointMutationFuzzTest {
     }
 
     @Example
-    void aConvertedModelWithAModuleWithoutClassIsRefused() {
+    void aConvertedModelWithAModuleWithoutAClassIsRefused() {
         YolocamException e = assertThrows(CheckpointException.class,
                 () -> loadConverted(json -> json.replaceFirst("\"class\"", "\"klass\"")));
-        assertTrue(e.getMessage().endsWith("a module has no string 'class'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("a module has no valid 'class' (a dotted Python name)"),
+                e.getMessage());
+    }
+
+    @Example
+    void aConvertedModelWithALineBreakInAClassNameIsRefused() {
+        YolocamException e = assertThrows(CheckpointException.class,
+                () -> loadConverted(json -> json.replaceFirst("\"models.common.Conv\"", "\"a\\\\nb\"")));
+        assertTrue(e.getMessage().endsWith("a module has no valid 'class' (a dotted Python name)"),
+                e.getMessage());
     }
 
     @Example
@@ -160,8 +173,26 @@ class CheckpointMutationFuzzTest {
         YoloModel model = loadConverted(json -> json.replaceFirst("\"stride\" : \\[ 2, 2 \\]",
                 "\"stride\" : [ 0, 2 ]"));
         YolocamException e = assertThrows(UnsupportedModelException.class, () -> model.graph(GRAPH));
-        assertTrue(e.getMessage().contains("cannot build the model graph (IllegalArgumentException: Stride"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("cannot build the model graph (unexpected IllegalArgumentException: "
+                + "Stride"), e.getMessage());
+    }
+
+    @Example
+    void aGraphErrorQuotingALineBreakFromTheFileStaysOneLine() {
+        YoloModel model = loadConverted(json -> json.replaceFirst("\"f\" : -1", "\"f\" : \"a\\\\nb\""));
+        YolocamException e = assertThrows(UnsupportedModelException.class, () -> model.graph(GRAPH));
+        assertTrue(e.getMessage().endsWith("model.0: invalid 'f' entry a\\x0ab"), e.getMessage());
+    }
+
+    @Example
+    void aCheckpointWithALineBreakInASubmoduleNameIsRefused() {
+        byte[] pickle = PickleBuilder.protocol(2).beginObject("models.yolo", "DetectionModel")
+                .str("_modules").beginOrderedDict()
+                .str("a\nb").beginObject("torch.nn.modules.activation", "SiLU").endObject()
+                .endDict().endObject().stop();
+        Path file = CheckpointZipBuilder.archive().pickle(pickle).writeTo(scratch.resolve("line-break.pt"));
+        YolocamException e = assertThrows(CheckpointException.class, () -> CheckpointReader.read(file));
+        assertTrue(e.getMessage().endsWith("has an invalid member name 'a\\x0ab'"), e.getMessage());
     }
 
     /** The converted seed with its JSON document edited, loaded like --weights. */
@@ -172,7 +203,8 @@ class CheckpointMutationFuzzTest {
         return ModelLoader.load(write(CONVERTED, ZipSeed.zip(entries)), Optional.empty());
     }
 
-    private static void check(Mutant mutant, boolean buildGraph) {
+    /** Runs the case under the suite's contract; returns what loaded, or null when the file was refused. */
+    private static Object check(Mutant mutant, boolean buildGraph) {
         Path file = write(mutant.seed(), mutant.edit().apply(mutant.seed()));
         try {
             String description = mutant + (buildGraph ? " [+ graph]" : "");
@@ -180,6 +212,7 @@ class CheckpointMutationFuzzTest {
             if (loaded != null && buildGraph) {
                 SUITE.note("graphs built");
             }
+            return loaded;
         } finally {
             deleteQuietly(file);
         }
@@ -187,27 +220,20 @@ class CheckpointMutationFuzzTest {
 
     /**
      * Reads the file like its seed's kind is read: a .pt with CheckpointReader, a .yolocam with ModelLoader. With
-     * {@code buildGraph}, a result is taken on to a ModelDescription and a forward graph, built through
-     * {@link YoloModel#graph} as every command does.
+     * {@code buildGraph}, the file goes the whole way every command takes: ModelLoader (for a state_dict with the
+     * seed's YAML as --cfg) and a forward graph from {@link YoloModel#graph}.
      */
     private static Object load(ZipSeed seed, Path file, boolean buildGraph) {
-        if (seed == CONVERTED) {
-            YoloModel model = ModelLoader.load(file, Optional.empty());
-            return buildGraph ? model.graph(GRAPH) : model;
-        }
-        Checkpoint checkpoint = CheckpointReader.read(file);
         if (!buildGraph) {
-            return checkpoint;
+            return seed == CONVERTED ? ModelLoader.load(file, Optional.empty()) : CheckpointReader.read(file);
         }
-        ModuleNode root = checkpoint.model()
-                .orElseGet(() -> YamlModelBuilder.build(YAML.get(seed), checkpoint.stateDict()));
-        return new YoloModel(ModelDescription.of(root, file)).graph(GRAPH);
+        return ModelLoader.load(file, Optional.ofNullable(YAML.get(seed))).graph(GRAPH);
     }
 
     // ----- generators
 
     @Provide
-    Arbitrary<Boolean> oneInEight() {
+    Arbitrary<Boolean> graphFraction() {
         return Arbitraries.integers().between(1, GRAPH_ONE_IN).map(i -> i == 1);
     }
 
@@ -252,7 +278,11 @@ class CheckpointMutationFuzzTest {
         return edit.map(e -> new Mutant(CONVERTED, e));
     }
 
-    /** Damage to the file's bytes: anywhere, aimed at the zip structures, or aimed at the pickle. */
+    /**
+     * Damage to the file's bytes: anywhere, aimed at one of its zip structures (a local header, a central directory
+     * record, the end record), or aimed at its first entry's data (data.pkl in a torch.save file, the JSON document
+     * in a .yolocam).
+     */
     private static Arbitrary<ZipEdit> fileDamage(ZipSeed seed) {
         List<ZipLayout.Region> regions = seed.layout().regions();
         List<ZipLayout.Region> structures = regions.stream()
@@ -291,7 +321,8 @@ class CheckpointMutationFuzzTest {
         Arbitrary<String> otherEntry = Arbitraries.of(seed.entryNames().stream()
                 .filter(n -> !n.equals(pickleName) && seed.entries().get(n).length > 0).toList());
         return Arbitraries.frequencyOf(
-                Tuple.of(6, pickleMutations(ops).map(m -> new ZipEdit.MutatePickle(pickleName, m))),
+                Tuple.of(6, pickleMutations(ops).map(m -> new ZipEdit.MutatePickle(pickleName, m,
+                        ops.get(m.index())))),
                 Tuple.of(3, ByteMutations.anyWithin(0, pickle.length)
                         .map(m -> new ZipEdit.MutateContent(pickleName, m))),
                 Tuple.of(1, otherEntry.flatMap(n -> ByteMutations.anyWithin(0, seed.entries().get(n).length)
@@ -301,9 +332,13 @@ class CheckpointMutationFuzzTest {
     private static Arbitrary<PickleMutation> pickleMutations(List<PickleOps.Op> ops) {
         Arbitrary<Integer> index = Arbitraries.integers().between(0, ops.size() - 1);
         List<Integer> withField = new ArrayList<>();
+        List<Integer> strings = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             if (ops.get(i).fieldWidth() > 0) {
                 withField.add(i);
+            }
+            if (PickleOps.isString(ops.get(i))) {
+                strings.add(i);
             }
         }
         Arbitrary<Long> fieldValue = Arbitraries.oneOf(
@@ -318,7 +353,9 @@ class CheckpointMutationFuzzTest {
                 Tuple.of(2, Combinators.combine(index, Arbitraries.of(toList(PickleOps.OPCODES)))
                         .as(PickleMutation.ReplaceOpcode::new)),
                 Tuple.of(4, Combinators.combine(Arbitraries.of(withField), fieldValue)
-                        .as(PickleMutation.SetIntegerField::new)));
+                        .as(PickleMutation.SetIntegerField::new)),
+                Tuple.of(3, Combinators.combine(Arbitraries.of(strings), Arbitraries.of(PICKLE_STRINGS))
+                        .as(PickleMutation.ReplaceString::new)));
     }
 
     // ----- helpers

@@ -1,6 +1,10 @@
 package dev.yolocam.torch;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +14,9 @@ import java.util.List;
  */
 sealed interface PickleMutation {
     byte[] apply(byte[] pickle, List<PickleOps.Op> ops);
+
+    /** Which instruction of the scanned pickle is damaged. */
+    int index();
 
     /** Removes the whole instruction, opcode and arguments. */
     record DeleteInstruction(int index) implements PickleMutation {
@@ -30,7 +37,7 @@ sealed interface PickleMutation {
         @Override
         public byte[] apply(byte[] pickle, List<PickleOps.Op> ops) {
             PickleOps.Op op = ops.get(index);
-            byte[] copy = java.util.Arrays.copyOfRange(pickle, op.offset(), op.end());
+            byte[] copy = Arrays.copyOfRange(pickle, op.offset(), op.end());
             return splice(pickle, op.end(), op.end(), copy);
         }
 
@@ -87,6 +94,23 @@ sealed interface PickleMutation {
         @Override
         public String toString() {
             return "set the integer field of instruction #" + index + " to " + value;
+        }
+    }
+
+    /** Replaces a string instruction (of any width) by BINUNICODE of {@code text}. */
+    record ReplaceString(int index, String text) implements PickleMutation {
+        @Override
+        public byte[] apply(byte[] pickle, List<PickleOps.Op> ops) {
+            PickleOps.Op op = ops.get(index);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer instruction = ByteBuffer.allocate(5 + utf8.length).order(ByteOrder.LITTLE_ENDIAN);
+            instruction.put((byte) 'X').putInt(utf8.length).put(utf8);
+            return splice(pickle, op.offset(), op.end(), instruction.array());
+        }
+
+        @Override
+        public String toString() {
+            return "replace the string of instruction #" + index + " by \"" + text.replace("\n", "\\n") + "\"";
         }
     }
 

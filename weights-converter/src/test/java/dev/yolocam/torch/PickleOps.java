@@ -49,6 +49,11 @@ final class PickleOps {
         return ops;
     }
 
+    /** True for the instructions that push a str (BINUNICODE, SHORT_BINUNICODE, BINUNICODE8). */
+    static boolean isString(Op op) {
+        return op.opcode() == 'X' || op.opcode() == 0x8c || op.opcode() == 0x8d;
+    }
+
     /** Width of the little-endian integer argument that follows the opcode byte (0 when there is none). */
     static int fieldWidth(int opcode) {
         return switch (opcode) {

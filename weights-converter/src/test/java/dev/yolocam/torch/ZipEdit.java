@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -122,8 +123,8 @@ sealed interface ZipEdit {
         }
     }
 
-    /** The pickle entry with one instruction damaged. */
-    record MutatePickle(String name, PickleMutation mutation) implements ZipEdit {
+    /** The pickle entry with one instruction damaged; {@code target} describes that instruction. */
+    record MutatePickle(String name, PickleMutation mutation, PickleOps.Op target) implements ZipEdit {
         @Override
         public byte[] apply(ZipSeed seed) {
             byte[] pickle = seed.entries().get(name);
@@ -134,7 +135,7 @@ sealed interface ZipEdit {
 
         @Override
         public String toString() {
-            return name + ": " + mutation;
+            return name + ": " + mutation + " (" + target + ")";
         }
     }
 
@@ -143,7 +144,7 @@ sealed interface ZipEdit {
         int slash = name.indexOf('/');
         String inFolder = slash >= 0 ? name.substring(slash + 1) : name;
         return List.of("other/" + inFolder, "../" + name, "/" + name, name.replace('/', '\\'), "C:" + name,
-                name + "/", name + "x", name.substring(0, name.length() - 1), name.toUpperCase(java.util.Locale.ROOT),
+                name + "/", name + "x", name.substring(0, name.length() - 1), name.toUpperCase(Locale.ROOT),
                 name + "\u00e9", "a/b/" + name, name + "/" + "a".repeat(2000), inFolder,
                 name.replace("data.pkl", "constants.pkl"), name.replaceAll("/data/\\d+$", "/data/99999"));
     }

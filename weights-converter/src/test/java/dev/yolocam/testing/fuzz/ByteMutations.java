@@ -1,6 +1,5 @@
 package dev.yolocam.testing.fuzz;
 
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,12 +45,6 @@ public final class ByteMutations {
                 Tuple.of(5, bitFlips(start, end)),
                 Tuple.of(3, overwrite(start, end)),
                 Tuple.of(2, truncation(start, end)));
-    }
-
-    /** One of the given mutations generators, each as likely as the others. */
-    @SafeVarargs
-    public static Arbitrary<ByteMutation> oneOf(Arbitrary<ByteMutation>... choices) {
-        return Arbitraries.oneOf(List.of(choices));
     }
 
     private static void requireRange(int start, int end) {
