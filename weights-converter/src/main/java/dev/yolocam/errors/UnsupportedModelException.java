@@ -7,4 +7,8 @@ public class UnsupportedModelException extends YolocamException {
     public UnsupportedModelException(Path file, String problem) {
         super(file, problem);
     }
+
+    public UnsupportedModelException(Path file, String problem, Throwable cause) {
+        super(file, problem, cause);
+    }
 }

@@ -2,6 +2,7 @@ package dev.yolocam.graph;
 
 import dev.yolocam.errors.UnsupportedModelException;
 import dev.yolocam.torch.ModuleNode;
+import dev.yolocam.torch.SafeText;
 import dev.yolocam.torch.TensorData;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -115,7 +116,10 @@ public final class BuildContext {
     }
 
     public UnsupportedModelException unsupported(ModuleNode node, String problem) {
-        return new UnsupportedModelException(source, node.path() + " (" + node.simpleClass() + "): " + problem);
+        // Attribute values quoted in the problem come from the file: keep the message on one line.
+        String message = node.path() + " (" + node.simpleClass() + "): " + problem;
+        return new UnsupportedModelException(source, SafeText.isPrintable(message) ? message
+                : SafeText.oneLine(message));
     }
 
     Map<String, LayerInfo> layers() {

@@ -30,6 +30,10 @@ public final class Convolution {
         long[] padding = Attributes.pair(conv, "padding", ctx);
         long[] dilation = conv.hasAttribute("dilation") ? Attributes.pair(conv, "dilation", ctx) : new long[] {1, 1};
         long groups = Attributes.integer(conv, "groups", 1L);
+        if (kernel[0] < 1 || kernel[1] < 1 || stride[0] < 1 || stride[1] < 1 || dilation[0] < 1 || dilation[1] < 1
+                || padding[0] < 0 || padding[1] < 0 || groups < 1) {
+            throw ctx.unsupported(conv, "invalid kernel_size/stride/padding/dilation/groups");
+        }
         TensorData weightTensor = ctx.tensor(conv, "weight");
         long[] wShape = weightTensor.shape();
         if (wShape.length != 4 || wShape[2] != kernel[0] || wShape[3] != kernel[1]) {

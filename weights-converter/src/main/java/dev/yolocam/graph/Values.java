@@ -32,6 +32,10 @@ public final class Values {
         long[] kernel = Attributes.pair(node, "kernel_size", ctx);
         long[] stride = node.attributes().get("stride") == null ? kernel : Attributes.pair(node, "stride", ctx);
         long[] padding = Attributes.pair(node, "padding", ctx);
+        if (kernel[0] < 1 || kernel[1] < 1 || stride[0] < 1 || stride[1] < 1 || padding[0] < 0 || padding[1] < 0
+                || 2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]) {
+            throw ctx.unsupported(node, "invalid kernel_size/stride/padding");
+        }
         if (Attributes.flag(node, "ceil_mode", false) || Attributes.integer(node, "dilation", 1L) != 1) {
             throw ctx.unsupported(node, "ceil_mode and dilation are not supported");
         }

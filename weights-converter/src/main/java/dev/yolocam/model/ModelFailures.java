@@ -27,12 +27,12 @@ final class ModelFailures {
             if (SafeText.isPrintable(e.problem())) {
                 throw e;
             }
-            throw new UnsupportedModelException(e.file(), SafeText.oneLine(e.problem()));
+            throw new UnsupportedModelException(e.file(), SafeText.oneLine(e.problem()), e);
         } catch (YolocamException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UnsupportedModelException(file, "cannot " + what + " (unexpected " + e.getClass().getSimpleName()
-                    + ": " + SafeText.oneLine(e.getMessage()) + ")");
+                    + ": " + SafeText.oneLine(e.getMessage()) + ")", e);
         }
     }
 }
