@@ -17,14 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /** Counts executed ops: a gradient map costs one forward and one backward; per-detection one backward each. */
 class CamEngineOpCountTest {
@@ -37,31 +29,9 @@ class CamEngineOpCountTest {
         image = Oracle.testdata().resolve("default/images/test_0001.png");
     }
 
-    /** Counts executions of the first conv (forward) and of the op producing the gradient at model.23 (backward). */
-    static final class PassCounter extends BaseListener {
-        int forwards;
-        int backwards;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return true;
-        }
-
-        @Override
-        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext ctx,
-                                INDArray[] outputs) {
-            if (op.getOutputsOfOp().contains("model.0.conv")) {
-                forwards++;
-            }
-            if (op.getOutputsOfOp().contains("model.23-grad")) {
-                backwards++;
-            }
-        }
-    }
-
     private PassCounter countOn(CamRequest request) {
         YoloGraph graph = model.graph(new GraphSpec(1, 320, 320, Set.copyOf(request.layers())));
-        PassCounter counter = new PassCounter();
+        PassCounter counter = new PassCounter("model.23");
         graph.addObserver(counter);
         return counter;
     }

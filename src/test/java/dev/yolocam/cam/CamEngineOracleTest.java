@@ -14,6 +14,9 @@ import dev.yolocam.io.NpyFile;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.testing.OracleCase;
+import static dev.yolocam.cam.MapComparison.correlation;
+import static dev.yolocam.cam.MapComparison.isZero;
+import static dev.yolocam.cam.MapComparison.maxAbsDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,40 +162,4 @@ class CamEngineOracleTest {
         return MODELS.computeIfAbsent(weights, w -> ModelLoader.load(w, Optional.empty()));
     }
 
-    static boolean isZero(float[] a) {
-        for (float v : a) {
-            if (v != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static double maxAbsDiff(float[] a, float[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
-        }
-        return m;
-    }
-
-    static double correlation(float[] a, float[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? (saa == sbb ? 1 : 0) : sab / Math.sqrt(saa * sbb);
-    }
 }

@@ -1,5 +1,8 @@
 package dev.yolocam.cam;
 
+import static dev.yolocam.cam.MapComparison.correlation;
+import static dev.yolocam.cam.MapComparison.maxAbsDiff;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -196,34 +199,6 @@ class CamOracleTest {
             out[i] = -values[i];
         }
         return out;
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs((double) a[i] - b[i]));
-        }
-        return max;
-    }
-
-    private static double correlation(float[] a, float[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 
     private static double dot(float[] a, float[] b) {

@@ -30,16 +30,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -60,7 +53,7 @@ class FullGradTest {
         int h = prepared.letterbox().height();
         int w = prepared.letterbox().width();
         List<String> layers = FULL_GRAD.layers(model.graph(GraphSpec.forward(h, w)).layers());
-        PassCounter counter = new PassCounter();
+        PassCounter counter = new PassCounter(GraphBuilder.INPUT_TAP);
         model.graph(new GraphSpec(1, h, w, Set.copyOf(layers))).addObserver(counter);
 
         CamRequest request = CamRequest.of(FULL_GRAD, List.of("model.23"));
@@ -326,28 +319,6 @@ class FullGradTest {
             shapes = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
         }
         return shapes;
-    }
-
-    /** Counts executions of the first conv (forward) and of the op giving the input's gradient (backward). */
-    private static final class PassCounter extends BaseListener {
-        int forwards;
-        int backwards;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return true;
-        }
-
-        @Override
-        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext ctx,
-                                INDArray[] outputs) {
-            if (op.getOutputsOfOp().contains("model.0.conv")) {
-                forwards++;
-            }
-            if (op.getOutputsOfOp().contains(GraphBuilder.INPUT_TAP + "-grad")) {
-                backwards++;
-            }
-        }
     }
 
     /** Input size and biases only: FullGrad's combination asks for nothing else. */

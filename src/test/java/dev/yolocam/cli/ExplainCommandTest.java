@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.yolocam.cam.MapComparison.correlation;
+
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.io.NpyFile;
@@ -149,23 +151,5 @@ class ExplainCommandTest {
         assertTrue(Files.exists(out.resolve("test_0002_sweep.png")));
         assertTrue(Files.exists(out.resolve("index.html")));
         assertTrue(Files.exists(out.resolve("layers/test_0002_model.17.cv3.act.png")));
-    }
-
-    static double correlation(float[] a, float[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i] / a.length;
-            mb += b[i] / b.length;
-        }
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (a[i] - ma) * (b[i] - mb);
-            aa += (a[i] - ma) * (a[i] - ma);
-            bb += (b[i] - mb) * (b[i] - mb);
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 }
