@@ -3,10 +3,7 @@ package dev.yolocam.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.yolocam.detect.DetectionResult;
-import dev.yolocam.detect.Detector;
 import dev.yolocam.io.AtomicFiles;
-import dev.yolocam.io.OutputDirectory;
-import dev.yolocam.io.Sources;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.DetectionJson;
@@ -45,24 +42,18 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
-        YoloModel yolo = model.load();
-        Detector detector = new Detector(yolo, model.imgsz(), nms.toOptions(yolo.classNames()));
-        OutputDirectory out = output.choose("detect");
-        try {
-            return new ImageRun(spec.commandLine().getErr(), run).run(images, image -> {
-                DetectionResult result = detector.detect(image);
-                String stem = stem(image);
-                AtomicFiles.write(out.resolve(stem + ".json"),
-                        stream -> JSON.writeValue(stream, DetectionJson.of(result, yolo.description()::className)));
-                BufferedImage annotated = Images.toBuffered(result.original());
-                BoxPainter.draw(annotated, result.inOriginal(), yolo.description()::className);
-                Images.writePng(out.resolve(stem + ".png"), annotated);
-                return new ImageRun.Counts(result.inOriginal().size(), 0);
-            }, out.path().toString());
-        } finally {
-            out.removeIfEmpty();
-        }
+        ImageSession session = ImageSession.open(sources, model, nms, output, "detect");
+        YoloModel yolo = session.model();
+        return session.run(spec.commandLine().getErr(), run, image -> {
+            DetectionResult result = session.detector().detect(image);
+            String stem = stem(image);
+            AtomicFiles.write(session.out().resolve(stem + ".json"),
+                    stream -> JSON.writeValue(stream, DetectionJson.of(result, yolo.description()::className)));
+            BufferedImage annotated = Images.toBuffered(result.original());
+            BoxPainter.draw(annotated, result.inOriginal(), yolo.description()::className);
+            Images.writePng(session.out().resolve(stem + ".png"), annotated);
+            return new ImageRun.Counts(result.inOriginal().size(), 0);
+        });
     }
 
     static String stem(Path image) {

@@ -4,15 +4,10 @@ import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
-import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.Letterbox;
-import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.graph.GraphSpec;
-import dev.yolocam.io.OutputDirectory;
-import dev.yolocam.io.Sources;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.ExplainWriter;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,26 +63,19 @@ public final class ExplainCommand implements Callable<Integer> {
             return Main.OK;
         }
         Set<ExplainWriter.Artifact> artifacts = artifacts();
-        List<Path> images = Sources.expand(sourceArguments());
-        YoloModel yolo = model.load();
-        NmsOptions nmsOptions = nms.toOptions(yolo.classNames());
-        Detector detector = new Detector(yolo, model.imgsz(), nmsOptions);
-        CamRequest request = cam.request(resolveLayers(yolo), nmsOptions.classes() == null ? new int[0]
-                : nmsOptions.classes());
-        CamEngine engine = new CamEngine(detector, request);
-        OutputDirectory out = output.choose("explain");
-        ExplainWriter writer = new ExplainWriter(out::resolve, artifacts, yolo.description()::className);
-        try {
-            return new ImageRun(spec.commandLine().getErr(), run).run(images, image -> {
-                ExplainResult result = engine.explain(image);
-                int maps = writer.write(DetectCommand.stem(image), result);
-                return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
-            }, out.path().toString());
-        } finally {
-            out.removeIfEmpty();
-        }
+        ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, "explain");
+        YoloModel yolo = session.model();
+        CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(yolo),
+                session.selectedClasses()));
+        ExplainWriter writer = new ExplainWriter(session.out()::resolve, artifacts, yolo.description()::className);
+        return session.run(spec.commandLine().getErr(), run, image -> {
+            ExplainResult result = engine.explain(image);
+            int maps = writer.write(DetectCommand.stem(image), result);
+            return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
+        });
     }
 
+    /** SOURCE arguments and --source values together; null (the embedded samples) when there are none. */
     private List<String> sourceArguments() {
         if (sourceOption != null || sources != null) {
             List<String> all = new java.util.ArrayList<>();
@@ -99,7 +87,7 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             return all;
         }
-        return DefaultAssets.images();
+        return null;
     }
 
     /** Layer names come from the forward graph's table (the same names every graph of the model has). */

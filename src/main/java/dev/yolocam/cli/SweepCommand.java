@@ -3,13 +3,9 @@ package dev.yolocam.cli;
 import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamMap;
 import dev.yolocam.cam.SweepResult;
-import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.Letterbox;
-import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
-import dev.yolocam.io.OutputDirectory;
-import dev.yolocam.io.Sources;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.CamOverlay;
@@ -64,25 +60,18 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
-        YoloModel yolo = model.load();
-        NmsOptions nmsOptions = nms.toOptions(yolo.classNames());
-        Detector detector = new Detector(yolo, model.imgsz(), nmsOptions);
+        ImageSession session = ImageSession.open(sources, model, nms, output, "sweep");
+        YoloModel yolo = session.model();
         List<LayerInfo> layers = selectLayers(yolo);
-        CamEngine engine = new CamEngine(detector, cam.request(layers.stream().map(LayerInfo::path).toList(),
-                nmsOptions.classes() == null ? new int[0] : nmsOptions.classes()));
-        OutputDirectory out = output.choose("sweep");
-        try {
-            return new ImageRun(spec.commandLine().getErr(), run).run(images, image -> {
-                SweepResult result = engine.sweep(detector.prepare(image));
-                String stem = DetectCommand.stem(image);
-                Path dir = images.size() == 1 ? out.path() : out.resolve(stem);
-                write(dir, stem, result, layers, yolo);
-                return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
-            }, out.path().toString());
-        } finally {
-            out.removeIfEmpty();
-        }
+        CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
+                session.selectedClasses()));
+        boolean single = session.images().size() == 1;
+        return session.run(spec.commandLine().getErr(), run, image -> {
+            SweepResult result = engine.sweep(session.detector().prepare(image));
+            String stem = DetectCommand.stem(image);
+            write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
+            return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
+        });
     }
 
     private void write(Path dir, String stem, SweepResult result, List<LayerInfo> layers, YoloModel yolo) {

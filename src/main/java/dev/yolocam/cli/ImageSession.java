@@ -1,0 +1,39 @@
+package dev.yolocam.cli;
+
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.io.OutputDirectory;
+import dev.yolocam.io.Sources;
+import dev.yolocam.model.YoloModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every image command (detect, explain, sweep) starts from: the expanded images, the model loaded once, a
+ * detector, and the run directory, which is removed again if the run wrote nothing into it.
+ */
+record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector detector, OutputDirectory out) {
+
+    static ImageSession open(List<String> sources, ModelOptions modelOptions, NmsOptionsMixin nmsOptions,
+                             OutputOptions outputOptions, String command) {
+        List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
+        YoloModel model = modelOptions.load();
+        NmsOptions nms = nmsOptions.toOptions(model.classNames());
+        Detector detector = new Detector(model, modelOptions.imgsz(), nms);
+        return new ImageSession(images, model, nms, detector, outputOptions.choose(command));
+    }
+
+    /** The classes --classes selected, or none (= every class). */
+    int[] selectedClasses() {
+        return nms.classes() == null ? new int[0] : nms.classes();
+    }
+
+    int run(PrintWriter err, RunOptions options, ImageRun.Job job) {
+        try {
+            return new ImageRun(err, options).run(images, job, out.path().toString());
+        } finally {
+            out.removeIfEmpty();
+        }
+    }
+}
