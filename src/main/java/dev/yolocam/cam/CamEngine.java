@@ -111,18 +111,30 @@ public final class CamEngine {
         }
         List<Target> targets = request.perDetection()
                 ? target.detections().stream().map(target::only).toList() : List.of(target);
+        PredictionGrid grid = PredictionGrid.of(graph.model().detect(), lb.height(), lb.width());
         List<CamMap> maps = new ArrayList<>();
         for (Target t : targets) {
-            GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, t, raw);
-            List<float[]> perLayer = new ArrayList<>();
-            for (String layer : request.layers()) {
-                perLayer.add(layerMap(tensors(layer, out.get(layer), null), access, lb));
+            float[] map = forwardMap(out, prepared, t);
+            if (request.augSmooth()) {
+                map = augmented(prepared, t, grid, map, (variant, vt) -> forwardMap(graph.outputs(variant.tensor(),
+                        wanted), variant, vt));
             }
-            float[] map = CamMath.aggregate(perLayer, request.aggregation());
             int index = request.perDetection() ? indexOf(detections, t.detections().get(0)) : -1;
             maps.add(finish(map, detections, t, index));
         }
         return new ExplainResult(detections, maps, false);
+    }
+
+    /** The aggregated map of a gradient-free method from one forward pass's outputs. */
+    private float[] forwardMap(Map<String, INDArray> out, Detector.Prepared prepared, Target target) {
+        LetterboxResult lb = prepared.letterbox();
+        GraphModelAccess access = new GraphModelAccess(detector.model(), prepared, target,
+                out.get(detector.model().description().detect().path()));
+        List<float[]> perLayer = new ArrayList<>();
+        for (String layer : request.layers()) {
+            perLayer.add(layerMap(tensors(layer, out.get(layer), null), access, lb));
+        }
+        return CamMath.aggregate(perLayer, request.aggregation());
     }
 
     /**
@@ -143,22 +155,37 @@ public final class CamEngine {
 
     private float[] augmented(YoloGraph graph, Detector.Prepared prepared, Target target, PredictionGrid grid,
                               OutAndGrad identityPass, List<String> layers) {
+        return augmented(prepared, target, grid, mapFromPass(identityPass, prepared, target, layers),
+                (variant, t) -> mapFromPass(backward(graph, variant.tensor(), t, layers), variant, t, layers));
+    }
+
+    /** How one augmented variant of the image becomes a map (for its own, possibly mirrored, target). */
+    @FunctionalInterface
+    private interface VariantMap {
+        float[] of(Detector.Prepared variant, Target target);
+    }
+
+    /**
+     * aug_smooth: the identity map plus the map of each other variant (its target rows mirrored with the image),
+     * each brought back to the original orientation, averaged.
+     */
+    private static float[] augmented(Detector.Prepared prepared, Target target, PredictionGrid grid,
+                                     float[] identityMap, VariantMap mapOf) {
         LetterboxResult lb = prepared.letterbox();
         List<float[]> maps = new ArrayList<>();
         for (Augmentation aug : Augmentation.smoothing()) {
-            float[] map;
             if (aug.equals(Augmentation.IDENTITY)) {
-                map = mapFromPass(identityPass, prepared, target, layers);
-            } else {
-                Target t = aug.flip() ? target.mirror(grid) : target;
-                INDArray x = Nd4j.create(aug.apply(prepared.letterbox().input(), lb.height(), lb.width()),
-                        new long[] {1, 3, lb.height(), lb.width()}, DataType.FLOAT);
-                map = aug.undo(mapFromPass(backward(graph, x, t, layers), prepared, t, layers), lb.height(),
-                        lb.width());
+                maps.add(identityMap);
+                continue;
             }
-            maps.add(map);
+            LetterboxResult transformed = new LetterboxResult(aug.apply(lb.input(), lb.height(), lb.width()),
+                    lb.image(), lb.height(), lb.width(), lb.ratio(), lb.unpadWidth(), lb.unpadHeight(),
+                    lb.padLeft(), lb.padTop(), lb.padRight(), lb.padBottom());
+            Detector.Prepared variant = new Detector.Prepared(prepared.path(), prepared.original(), transformed);
+            Target t = aug.flip() ? target.mirror(grid) : target;
+            maps.add(aug.undo(mapOf.of(variant, t), lb.height(), lb.width()));
         }
-        float[] mean = new float[maps.get(0).length];
+        float[] mean = new float[identityMap.length];
         for (float[] m : maps) {
             for (int i = 0; i < mean.length; i++) {
                 mean[i] += m[i] / maps.size();
