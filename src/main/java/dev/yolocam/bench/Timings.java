@@ -75,9 +75,11 @@ public final class Timings {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("stage", stage);
         m.put("runs", millis.size());
-        m.put("median_ms", median());
-        m.put("min_ms", min());
-        m.put("max_ms", max());
+        if (!millis.isEmpty()) {
+            m.put("median_ms", median());
+            m.put("min_ms", min());
+            m.put("max_ms", max());
+        }
         m.putAll(details);
         return m;
     }

@@ -118,8 +118,11 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Object> j = t.toJson();
             Map<String, Object> details = new LinkedHashMap<>(j);
             List.of("stage", "runs", "median_ms", "min_ms", "max_ms", "note").forEach(details::remove);
-            out.printf(Locale.ROOT, "%-34s %6d %10.1f %10.1f %10.1f  %s%n", t.stage(), (int) j.get("runs"),
-                    t.median(), t.min(), t.max(), details.isEmpty() ? "" : details.toString());
+            int runs = (int) j.get("runs");
+            String times = runs == 0 ? String.format(Locale.ROOT, "%10s %10s %10s", "-", "-", "-")
+                    : String.format(Locale.ROOT, "%10.1f %10.1f %10.1f", t.median(), t.min(), t.max());
+            out.printf(Locale.ROOT, "%-34s %6d %s  %s%n", t.stage(), runs, times,
+                    details.isEmpty() ? "" : details.toString());
         }
         out.printf(Locale.ROOT, "peak RSS %d MiB%n", ProcessMemory.peakResidentMiB());
         out.flush();

@@ -1,0 +1,42 @@
+package dev.yolocam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code yolocam bench} runs every stage and writes one JSON entry per stage (no timing is asserted). */
+class BenchCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void jsonHasOneEntryPerMeasuredStage() throws IOException {
+        Path json = temp.resolve("bench.json");
+        Cli.Result r = Cli.run("bench", "--random", "yolov5n", "--imgsz", "64", "--runs", "1", "--warmup", "0",
+                "--method", "GradCAM,EigenCAM", "--soak", "3", "--json", json.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        List<String> stages = new ArrayList<>();
+        doc.path("stages").forEach(s -> stages.add(s.path("stage").asText()));
+        assertEquals(List.of("generate_random_model", "convert_write", "load_converted", "graph_build@64",
+                "forward@64", "gradient_function_build@64", "forward_backward@64", "method:GradCAM@64",
+                "method:EigenCAM@64", "rss_soak@64", "peak_rss"), stages);
+        assertTrue(doc.path("stages").get(4).path("median_ms").asDouble() > 0);
+        assertTrue(r.out().contains("forward_backward@64"), r.out());
+    }
+
+    @Test
+    void weightsAndRandomTogetherIsAUsageError() {
+        Cli.Result r = Cli.run("bench", "--random", "yolov5n", "--weights", "x.pt");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.oneLineError(), r.err());
+    }
+}
