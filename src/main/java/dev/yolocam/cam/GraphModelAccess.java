@@ -91,8 +91,8 @@ final class GraphModelAccess implements ModelAccess {
                 fill[(int) (i * c + channels[start + i])] = values[start + i];
             }
             Map<String, INDArray> feeds = Map.of(
-                    GraphSpec.ablationKeep(layer), Nd4j.create(keep, new long[] {batchSize, c, 1, 1}, DataType.FLOAT),
-                    GraphSpec.ablationFill(layer), Nd4j.create(fill, new long[] {batchSize, c, 1, 1}, DataType.FLOAT));
+                    GraphSpec.ablationKeep(layer), Nd4j.create(keep, new long[] {batchSize, 1, 1, c}, DataType.FLOAT),
+                    GraphSpec.ablationFill(layer), Nd4j.create(fill, new long[] {batchSize, 1, 1, c}, DataType.FLOAT));
             INDArray out = graph.outputs(images, feeds, List.of(graph.outputName())).get(graph.outputName());
             for (int i = 0; i < n; i++) {
                 scores[start + i] = score(out, i);

@@ -12,7 +12,7 @@ public final class BatchNorms {
 
     public static Value apply(ModuleNode bn, Value x, BuildContext ctx) {
         float[][] ab = FoldedBatchNorm.of(bn, (int) x.channels(), ctx).scaleAndShift();
-        long[] shape = {1, x.channels(), 1, 1};
+        long[] shape = {1, 1, 1, x.channels()};
         SDVariable alpha = ctx.constant(bn, "alpha", Nd4j.create(ab[0], shape, DataType.FLOAT));
         SDVariable beta = ctx.constant(bn, "beta", Nd4j.create(ab[1], shape, DataType.FLOAT));
         return x.with(x.var().mul(alpha).add(beta));

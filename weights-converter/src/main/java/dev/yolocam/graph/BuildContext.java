@@ -74,7 +74,7 @@ public final class BuildContext {
         SDVariable var = value.var();
         SDVariable out;
         if (path.equals(spec.ablatedLayer())) {
-            long[] shape = {spec.batch(), value.shape()[0], 1, 1};
+            long[] shape = {spec.batch(), 1, 1, value.shape()[0]};
             SDVariable keep = sd.placeHolder(GraphSpec.ablationKeep(path), DataType.FLOAT, shape);
             SDVariable fill = sd.placeHolder(GraphSpec.ablationFill(path), DataType.FLOAT, shape);
             var = var.mul(keep).add(fill);

@@ -52,7 +52,7 @@ public final class Convolution {
         }
         Conv2DConfig config = Conv2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1])
                 .pH(padding[0]).pW(padding[1]).dH(dilation[0]).dW(dilation[1])
-                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+                .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build();
         long outH = (x.height() + 2 * padding[0] - dilation[0] * (kernel[0] - 1) - 1) / stride[0] + 1;
         long outW = (x.width() + 2 * padding[1] - dilation[1] * (kernel[1] - 1) - 1) / stride[1] + 1;
         SameDiff sd = ctx.sd();
@@ -121,15 +121,15 @@ public final class Convolution {
             System.arraycopy(weight, g * outPerGroup * perOut, w, 0, w.length);
             float[] bg = new float[outPerGroup];
             System.arraycopy(bias, g * outPerGroup, bg, 0, outPerGroup);
-            SDVariable slice = sd.stridedSlice(x.var(), new long[] {0, (long) g * inPerGroup, 0, 0},
-                    new long[] {ctx.spec().batch(), (long) (g + 1) * inPerGroup, x.height(), x.width()},
+            SDVariable slice = sd.stridedSlice(x.var(), new long[] {0, 0, 0, (long) g * inPerGroup},
+                    new long[] {ctx.spec().batch(), x.height(), x.width(), (long) (g + 1) * inPerGroup},
                     new long[] {1, 1, 1, 1});
             SDVariable wv = ctx.constant(conv, "weight_g" + g, Nd4j.create(toYxio(w, outPerGroup, inPerGroup, kH, kW),
                     new long[] {kH, kW, inPerGroup, outPerGroup}, DataType.FLOAT));
             SDVariable bv = ctx.constant(conv, "bias_g" + g, Nd4j.create(bg, new long[] {outPerGroup}, DataType.FLOAT));
             parts.add(sd.cnn().conv2d(slice, wv, bv, config));
         }
-        return sd.concat(1, parts.toArray(new SDVariable[0]));
+        return sd.concat(Value.CHANNEL_AXIS, parts.toArray(new SDVariable[0]));
     }
 
     /** PyTorch OIYX (out, in, kH, kW) to YXIO (kH, kW, in, out); written in destination order (cache-friendly). */

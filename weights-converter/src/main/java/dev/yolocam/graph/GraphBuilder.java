@@ -49,7 +49,9 @@ public final class GraphBuilder {
         BuildContext ctx = new BuildContext(sd, spec, model.source(), registry);
         SDVariable images = sd.placeHolder(INPUT, DataType.FLOAT, spec.batch(), 3, spec.height(), spec.width());
         List<Value> outputs = new ArrayList<>();
-        Value x = Value.map(inputOf(images, spec, sd), 3, spec.height(), spec.width());
+        // The network runs in NHWC (oneDNN's convolutions are ~1.8x faster than in NCHW, measured on M2.1);
+        // the input and every array YoloGraph hands out stay in PyTorch's NCHW.
+        Value x = Value.map(sd.permute(inputOf(images, spec, sd), 0, 2, 3, 1), 3, spec.height(), spec.width());
         for (ModuleNode block : model.blocks()) {
             x = ctx.build(block, inputsOf(block, x, outputs, model));
             outputs.add(x);

@@ -9,7 +9,7 @@ import java.util.Set;
  * and optionally to one module whose output channels can be overwritten per batch item (AblationCAM).
  *
  * @param ablatedLayer null, or a module path whose output becomes {@code out * keep + fill} with the
- *                     (B, C, 1, 1) placeholders {@link #ablationKeep} and {@link #ablationFill}
+ *                     (B, 1, 1, C) placeholders (the graph is NHWC inside) {@link #ablationKeep} and {@link #ablationFill}
  */
 public record GraphSpec(int batch, int height, int width, Set<String> gradientTaps, String ablatedLayer) {
     public GraphSpec {

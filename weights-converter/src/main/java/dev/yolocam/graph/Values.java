@@ -25,7 +25,8 @@ public final class Values {
             channels += p.channels();
         }
         SDVariable[] vars = parts.stream().map(Value::var).toArray(SDVariable[]::new);
-        return Value.map(ctx.sd().concat(1, vars), channels, parts.get(0).height(), parts.get(0).width());
+        return Value.map(ctx.sd().concat(Value.CHANNEL_AXIS, vars), channels, parts.get(0).height(),
+                parts.get(0).width());
     }
 
     public static Value maxPool(ModuleNode node, Value x, BuildContext ctx) {
@@ -40,7 +41,7 @@ public final class Values {
             throw ctx.unsupported(node, "ceil_mode and dilation are not supported");
         }
         Pooling2DConfig config = Pooling2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1])
-                .pH(padding[0]).pW(padding[1]).dH(1).dW(1).paddingMode(PaddingMode.VALID).isNHWC(false).build();
+                .pH(padding[0]).pW(padding[1]).dH(1).dW(1).paddingMode(PaddingMode.VALID).isNHWC(true).build();
         long outH = (x.height() + 2 * padding[0] - kernel[0]) / stride[0] + 1;
         long outW = (x.width() + 2 * padding[1] - kernel[1]) / stride[1] + 1;
         return Value.map(ctx.sd().cnn().maxPooling2d(x.var(), config), x.channels(), outH, outW);

@@ -22,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A YOLOv5 model as a SameDiff graph for one input shape. Every module output is a variable named by its PyTorch
- * path ({@link #layers()}); the Detect output (B, N, 5+nc) is {@link #outputName()}.
+ * path ({@link #layers()}); the Detect output (B, N, 5+nc) is {@link #outputName()}. Inside the SameDiff graph
+ * feature maps are NHWC (faster convolutions); {@link #outputs} and {@link #forwardBackward} return them, and
+ * their gradients, in PyTorch's NCHW, with the shapes {@link #layers()} lists.
  *
  * <p>Gradient passes ({@link #forwardBackward}) run ONE forward and ONE backward: the caller's function sees the
  * forward's Detect output as soon as it is computed (e.g. to run NMS on it) and returns d(target)/d(output), which
@@ -96,7 +98,9 @@ public final class YoloGraph {
         sd.setListeners(observers.toArray(new Listener[0]));
         Map<String, INDArray> feeds = new LinkedHashMap<>(extraFeeds);
         feeds.put(GraphBuilder.INPUT, images);
-        return sd.output(feeds, new ArrayList<>(names));
+        Map<String, INDArray> out = sd.output(feeds, new ArrayList<>(names));
+        out.replaceAll(this::asPyTorchLayout);
+        return out;
     }
 
     /**
@@ -122,9 +126,12 @@ public final class YoloGraph {
         listeners.add(new SeedFromOutput(outputName(), seed, outputGradient));
         sd.setListeners(listeners.toArray(new Listener[0]));
         try {
-            return sd.calculateGradientsAndOutputs(
+            OutAndGrad result = sd.calculateGradientsAndOutputs(
                     Map.of(GraphBuilder.INPUT, images, GraphBuilder.OUTPUT_GRADIENT, seed), wanted,
                     new ArrayList<>(gradientsAt));
+            result.getOutputs().replaceAll(this::asPyTorchLayout);
+            result.getGradients().replaceAll(this::asPyTorchLayout);
+            return result;
         } finally {
             sd.setListeners(observers.toArray(new Listener[0]));
         }
@@ -145,6 +152,12 @@ public final class YoloGraph {
     /** How many gradient functions this process has built (each costs seconds; runs should build few). */
     public static int gradientFunctionsBuilt() {
         return GRADIENT_FUNCTIONS_BUILT.get();
+    }
+
+    /** Feature maps live NHWC inside the graph; callers get PyTorch's NCHW (a view, no copy). */
+    private INDArray asPyTorchLayout(String name, INDArray array) {
+        LayerInfo layer = layers.get(name);
+        return layer != null && layer.shape().length == 4 && array.rank() == 4 ? array.permute(0, 3, 1, 2) : array;
     }
 
     private void checkInput(INDArray images) {

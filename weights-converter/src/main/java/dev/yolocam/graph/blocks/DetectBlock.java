@@ -46,8 +46,9 @@ public final class DetectBlock implements BlockBuilder {
             }
             long ny = conv.height();
             long nx = conv.width();
+            // NHWC conv output (B, ny, nx, na*no), channel a*no + o -> (B, ny, nx, na, no) -> (B, na, ny, nx, no)
             SDVariable t = sd.permute(levelName(node.path(), k),
-                    sd.reshape(conv.var(), batch, na, no, ny, nx), 0, 1, 3, 4, 2);
+                    sd.reshape(conv.var(), batch, ny, nx, na, no), 0, 3, 1, 2, 4);
             SDVariable s = sd.nn().sigmoid(t);
             long[] end = {batch, na, ny, nx, 0};
             SDVariable xy = slice(sd, s, end, 0, 2);

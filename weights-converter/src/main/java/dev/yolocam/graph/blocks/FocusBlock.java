@@ -21,9 +21,9 @@ public final class FocusBlock implements BlockBuilder {
         Value[] parts = new Value[4];
         for (int i = 0; i < 4; i++) {
             SDVariable slice = ctx.sd().stridedSlice(x.var(),
-                    new long[] {0, 0, OFFSETS[i][0], OFFSETS[i][1]},
-                    new long[] {ctx.spec().batch(), x.channels(), x.height(), x.width()},
-                    new long[] {1, 1, 2, 2});
+                    new long[] {0, OFFSETS[i][0], OFFSETS[i][1], 0},
+                    new long[] {ctx.spec().batch(), x.height(), x.width(), x.channels()},
+                    new long[] {1, 2, 2, 1});
             parts[i] = Value.map(slice, x.channels(), x.height() / 2, x.width() / 2);
         }
         return ctx.emit(node, ctx.build(ctx.child(node, "conv"), Values.concatChannels(ctx, parts)));
