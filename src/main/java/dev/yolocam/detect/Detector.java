@@ -2,6 +2,7 @@ package dev.yolocam.detect;
 
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.model.YoloModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Detector {
     private final int requestedHeight;
     private final int requestedWidth;
     private final NmsOptions nms;
+    private final MemoryPolicy memory = MemoryPolicy.standard();
 
     /** @param imgsz one value (square) or {height, width}, each rounded up to the model stride */
     public Detector(YoloModel model, int[] imgsz, NmsOptions nms) {
@@ -43,9 +45,13 @@ public final class Detector {
     }
 
     public DetectionResult detect(Path imagePath) {
-        Prepared prepared = prepare(imagePath);
-        YoloGraph graph = graphFor(prepared);
-        return decide(prepared, graph.predict(prepared.tensor()));
+        try {
+            Prepared prepared = prepare(imagePath);
+            YoloGraph graph = graphFor(prepared);
+            return decide(prepared, graph.predict(prepared.tensor()));
+        } finally {
+            memory.afterImage();
+        }
     }
 
     /** The forward-only graph for a prepared image's input shape. */

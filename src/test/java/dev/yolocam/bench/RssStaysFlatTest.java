@@ -44,4 +44,24 @@ class RssStaysFlatTest {
         assertTrue(max - afterWarmUp <= ALLOWED_GROWTH_MIB,
                 "RSS grew from " + afterWarmUp + " to " + max + " MiB over 200 passes");
     }
+
+    @Test
+    void twoHundredDetectionsKeepResidentMemoryFlat() {
+        assumeTrue(ProcessMemory.residentMiB() > 0, "RSS is only measurable on Linux");
+        YoloModel model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
+        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        java.nio.file.Path image = Oracle.testdata().resolve("default/images/test_0001.png");
+        for (int i = 0; i < 20; i++) {
+            detector.detect(image);
+        }
+        long afterWarmUp = ProcessMemory.residentMiB();
+        long max = afterWarmUp;
+        for (int i = 0; i < 200; i++) {
+            detector.detect(image);
+            max = Math.max(max, ProcessMemory.residentMiB());
+        }
+        System.out.printf("rss: detect after warm-up %d MiB, max over 200 passes %d MiB%n", afterWarmUp, max);
+        assertTrue(max - afterWarmUp <= ALLOWED_GROWTH_MIB,
+                "RSS grew from " + afterWarmUp + " to " + max + " MiB over 200 detections");
+    }
 }
