@@ -8,6 +8,7 @@ import dev.yolocam.detect.Letterbox;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.ExplainWriter;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
             description = "Target layer: a module path from 'yolocam layers' (model.2.m.0.cv1.act) or a top-level "
-                    + "index (-2 = last block before Detect). Repeatable: maps are aggregated. Default: -2.")
+                    + "index (-2 = last block before Detect, the YOLOv5 explainer's default). Repeatable: maps are "
+                    + "aggregated. Default: the Detect inputs, one per level (17, 20, 23 in YOLOv5s), so that small "
+                    + "and large objects are both explained.")
     List<String> layers;
 
     @Option(names = "--save", split = ",", paramLabel = "WHAT",
@@ -70,9 +73,25 @@ public final class ExplainCommand implements Callable<Integer> {
         ExplainWriter writer = new ExplainWriter(session.out()::resolve, artifacts, yolo.description()::className);
         return session.run(spec.commandLine().getErr(), run, image -> {
             ExplainResult result = engine.explain(image);
+            warnAboutEmptyMaps(image, result);
             int maps = writer.write(DetectCommand.stem(image), result);
             return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
         });
+    }
+
+    /**
+     * An all-zero map is correct upstream behaviour, not a failure: the explained rows do not depend on the layer
+     * (layer -2 feeds only the stride-32 Detect level) or the weighted sum is negative everywhere. Say so once.
+     */
+    private void warnAboutEmptyMaps(Path image, ExplainResult result) {
+        if (run.quiet() || result.maps().stream().noneMatch(m -> m.max() == 0f)) {
+            return;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("yolocam: " + image + ": warning: a map is all zero (the explained detections do not depend on "
+                + String.join(", ", result.maps().get(0).layers()) + " through positive evidence); try the Detect "
+                + "inputs, e.g. --layer 17 --layer 20 --layer 23, or --per-detection");
+        err.flush();
     }
 
     /** SOURCE arguments and --source values together; null (the embedded samples) when there are none. */
@@ -97,7 +116,7 @@ public final class ExplainCommand implements Callable<Integer> {
         int w = Letterbox.checkImgSize(size.length > 1 ? size[1] : size[0], yolo.stride());
         LayerResolver resolver = new LayerResolver(yolo.graph(GraphSpec.forward(h, w)).layers());
         try {
-            return resolver.resolve(layers == null ? List.of("-2") : layers);
+            return layers == null ? yolo.description().detectInputs() : resolver.resolve(layers);
         } catch (dev.yolocam.errors.YolocamException e) {
             throw new UsageException(e.problem());
         }

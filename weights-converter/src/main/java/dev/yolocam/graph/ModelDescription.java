@@ -39,6 +39,22 @@ public record ModelDescription(Path source, ModuleNode root, List<String> classN
         return (int) Math.max(32, detect.maxStride());
     }
 
+    /** The module paths the Detect head reads (its {@code f} list): one feature map per detection level. */
+    public List<String> detectInputs() {
+        ModuleNode detectNode = blocks.get(blocks.size() - 1);
+        Object from = detectNode.attributes().get("f");
+        List<String> out = new ArrayList<>();
+        if (from instanceof List<?> list) {
+            for (Object f : list) {
+                if (f instanceof Number n) {
+                    int i = n.intValue() < 0 ? blocks.size() - 1 + n.intValue() : n.intValue();
+                    out.add(blocks.get(i).path());
+                }
+            }
+        }
+        return out;
+    }
+
     public String className(int id) {
         return id >= 0 && id < classNames.size() ? classNames.get(id) : "class" + id;
     }
