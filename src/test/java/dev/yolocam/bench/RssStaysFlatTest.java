@@ -23,45 +23,44 @@ import org.junit.jupiter.api.Test;
 class RssStaysFlatTest {
     private static final long ALLOWED_GROWTH_MIB = 256;
 
+    private static final int WARM_UP = 20;
+    private static final int PASSES = 200;
+
     @Test
     void twoHundredGradCamPassesKeepResidentMemoryFlat() {
-        assumeTrue(ProcessMemory.residentMiB() > 0, "RSS is only measurable on Linux");
-        YoloModel model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = shapesDetector();
         CamEngine engine = new CamEngine(detector, CamRequest.of(CamMethods.find("GradCAM").orElseThrow(),
                 List.of("model.17", "model.23")), MemoryPolicy.standard());
         Detector.Prepared image = detector.prepare(Oracle.testdata().resolve("default/images/test_0001.png"));
-        for (int i = 0; i < 20; i++) {
-            engine.explain(image);
-        }
-        long afterWarmUp = ProcessMemory.residentMiB();
-        long max = afterWarmUp;
-        for (int i = 0; i < 200; i++) {
-            engine.explain(image);
-            max = Math.max(max, ProcessMemory.residentMiB());
-        }
-        System.out.printf("rss: after warm-up %d MiB, max over 200 passes %d MiB%n", afterWarmUp, max);
-        assertTrue(max - afterWarmUp <= ALLOWED_GROWTH_MIB,
-                "RSS grew from " + afterWarmUp + " to " + max + " MiB over 200 passes");
+        assertFlat("GradCAM passes", () -> engine.explain(image));
     }
 
     @Test
     void twoHundredDetectionsKeepResidentMemoryFlat() {
+        Detector detector = shapesDetector();
+        java.nio.file.Path image = Oracle.testdata().resolve("default/images/test_0001.png");
+        assertFlat("detections", () -> detector.detect(image));
+    }
+
+    private static Detector shapesDetector() {
         assumeTrue(ProcessMemory.residentMiB() > 0, "RSS is only measurable on Linux");
         YoloModel model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
-        java.nio.file.Path image = Oracle.testdata().resolve("default/images/test_0001.png");
-        for (int i = 0; i < 20; i++) {
-            detector.detect(image);
+        return new Detector(model, new int[] {320}, NmsOptions.defaults());
+    }
+
+    /** Runs {@code pass} after a warm-up and fails when RSS ever rises more than the bound above its warm level. */
+    private static void assertFlat(String what, Runnable pass) {
+        for (int i = 0; i < WARM_UP; i++) {
+            pass.run();
         }
         long afterWarmUp = ProcessMemory.residentMiB();
         long max = afterWarmUp;
-        for (int i = 0; i < 200; i++) {
-            detector.detect(image);
+        for (int i = 0; i < PASSES; i++) {
+            pass.run();
             max = Math.max(max, ProcessMemory.residentMiB());
         }
-        System.out.printf("rss: detect after warm-up %d MiB, max over 200 passes %d MiB%n", afterWarmUp, max);
+        System.out.printf("rss: %s after warm-up %d MiB, max over %d passes %d MiB%n", what, afterWarmUp, PASSES, max);
         assertTrue(max - afterWarmUp <= ALLOWED_GROWTH_MIB,
-                "RSS grew from " + afterWarmUp + " to " + max + " MiB over 200 detections");
+                "RSS grew from " + afterWarmUp + " to " + max + " MiB over " + PASSES + " " + what);
     }
 }
