@@ -5,6 +5,7 @@ import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.detect.Letterbox;
 import dev.yolocam.detect.LetterboxResult;
 import dev.yolocam.detect.NmsOptions;
@@ -36,14 +37,17 @@ public final class Benchmark {
     /**
      * @param weights       a .pt or .yolocam file, or null with {@code randomVariant}
      * @param randomVariant e.g. "yolov5s": a model of that architecture with random weights (no download)
+     * @param layers        layers for forward+backward and the methods: paths or indices; empty = the Detect inputs
+     * @param imagesPerPass   also time passes of this many images (stages {@code *_batchN}, per image); 1 to skip
      * @param soakPasses    explain passes for the RSS-flatness measurement (0 to skip)
      */
     public record Config(Path weights, String randomVariant, List<Integer> sizes, List<CamMethod> methods,
-                         String layer, int warmup, int runs, int soakPasses) {
+                         List<String> layers, int imagesPerPass, int warmup, int runs, int soakPasses) {
     }
 
     private final Config config;
     private final Consumer<String> progress;
+    private long peakSoFar = ProcessMemory.peakResidentMiB();
 
     public Benchmark(Config config, Consumer<String> progress) {
         this.config = config;
@@ -56,9 +60,9 @@ public final class Benchmark {
         Path converted = Files.createTempFile("yolocam-bench", ".yolocam");
         try {
             progress.accept("converted model");
-            out.add(Timings.measure("convert_write", 0, 1, () -> AtomicFiles.write(converted,
+            record(out, Timings.measure("convert_write", 0, 1, () -> AtomicFiles.write(converted,
                     s -> ConvertedModel.write(model.description(), s))).detail("bytes", Files.size(converted)));
-            out.add(Timings.measure("load_converted", 1, config.runs(),
+            record(out, Timings.measure("load_converted", 1, config.runs(),
                     () -> ModelLoader.load(converted, Optional.empty())));
         } finally {
             Files.deleteIfExists(converted);
@@ -66,22 +70,31 @@ public final class Benchmark {
         for (int size : config.sizes()) {
             measureSize(model, size, out);
         }
-        out.add(new Timings("peak_rss").detail("peak_rss_mib", ProcessMemory.peakResidentMiB()));
+        out.add(new Timings("peak_rss").detail("peak_rss_mib", peakSoFar));
         return out;
+    }
+
+    /** Adds a stage with the peak RSS since the previous stage, then starts a new peak. */
+    private void record(List<Timings> out, Timings stage) {
+        long peak = ProcessMemory.peakResidentMiB();
+        peakSoFar = Math.max(peakSoFar, peak);
+        out.add(stage.detail("peak_rss_mib", peak));
+        ProcessMemory.resetPeak();
     }
 
     private YoloModel loadModel(List<Timings> out) throws Exception {
         if (config.randomVariant() != null) {
             progress.accept("random " + config.randomVariant());
             YoloModel[] holder = new YoloModel[1];
-            out.add(Timings.measure("generate_random_model", 0, 1, () -> holder[0] = new YoloModel(
+            record(out, Timings.measure("generate_random_model", 0, 1, () -> holder[0] = new YoloModel(
                     ModelDescription.of(RandomModels.yolov5(config.randomVariant(), 80, 0L),
                             Path.of(config.randomVariant() + "-random")))));
             return holder[0];
         }
         progress.accept("loading " + config.weights());
-        out.add(Timings.measure(config.weights().toString().endsWith(".yolocam") ? "load_converted_given" : "load_pt",
-                1, config.runs(), () -> ModelLoader.load(config.weights(), Optional.empty())));
+        String stage = config.weights().toString().endsWith(".yolocam") ? "load_converted_given" : "load_pt";
+        record(out, Timings.measure(stage, 1, config.runs(),
+                () -> ModelLoader.load(config.weights(), Optional.empty())));
         return ModelLoader.load(config.weights(), Optional.empty());
     }
 
@@ -94,35 +107,68 @@ public final class Benchmark {
         INDArray input = prepared.tensor();
         progress.accept("forward" + at);
         YoloGraph[] forward = new YoloGraph[1];
-        out.add(Timings.measure("graph_build" + at, 0, 1, () -> forward[0] = new YoloModel(model.description())
+        record(out, Timings.measure("graph_build" + at, 0, 1, () -> forward[0] = new YoloModel(model.description())
                 .graph(GraphSpec.forward(lb.height(), lb.width()))));
-        out.add(Timings.measure("forward" + at, config.warmup(), config.runs(), () -> forward[0].predict(input),
+        record(out, Timings.measure("forward" + at, config.warmup(), config.runs(), () -> forward[0].predict(input),
                 System::gc));
-        String layer = new LayerResolver(forward[0].layers()).resolve(config.layer());
-        YoloGraph tapped = model.graph(new GraphSpec(1, lb.height(), lb.width(), Set.of(layer)));
+        List<String> layers = config.layers().isEmpty() ? model.description().detectInputs()
+                : new LayerResolver(forward[0].layers()).resolve(config.layers());
+        String layerDetail = String.join(",", layers);
+        YoloGraph tapped = model.graph(new GraphSpec(1, lb.height(), lb.width(), Set.copyOf(layers)));
         progress.accept("gradients" + at);
-        out.add(Timings.measure("gradient_function_build" + at, 0, 1, tapped::prepareGradients)
-                .detail("layer", layer));
-        out.add(Timings.measure("forward_backward" + at, config.warmup(), config.runs(),
-                () -> tapped.forwardBackward(input, List.of(layer), List.of(layer), raw -> Nd4j.onesLike(raw)),
-                System::gc).detail("layer", layer));
+        record(out, Timings.measure("gradient_function_build" + at, 0, 1, tapped::prepareGradients)
+                .detail("layer", layerDetail));
+        record(out, Timings.measure("forward_backward" + at, config.warmup(), config.runs(),
+                () -> tapped.forwardBackward(input, layers, layers, raw -> Nd4j.onesLike(raw)),
+                System::gc).detail("layer", layerDetail));
         for (CamMethod method : config.methods()) {
             progress.accept(method.name() + at);
-            CamEngine engine = new CamEngine(detector, CamRequest.of(method, List.of(layer)));
-            out.add(Timings.measure("method:" + method.name() + at, method.usesGradients() ? config.warmup() : 1,
-                    config.runs(), () -> engine.explain(prepared)).detail("layer", layer)
+            CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers));
+            int warmup = method.usesGradients() ? config.warmup() : 1;
+            record(out, Timings.measure("method:" + method.name() + at, warmup, config.runs(),
+                    () -> engine.explain(prepared)).detail("layer", layerDetail)
                     .detail("note", "end to end per image: forward(+backward), NMS, map, scaling, one System.gc()"));
+        }
+        if (config.imagesPerPass() > 1) {
+            measureBatches(model, detector, prepared, layers, at, out);
         }
         if (config.soakPasses() > 0) {
             progress.accept("RSS over " + config.soakPasses() + " passes" + at);
-            out.add(soak(detector, prepared, layer, at));
+            record(out, soak(detector, prepared, layers, at));
+        }
+    }
+
+    /** The same stages with {@code imagesPerPass} images per pass, reported per image. */
+    private void measureBatches(YoloModel model, Detector detector, Detector.Prepared prepared, List<String> layers,
+                                String at, List<Timings> out) throws Exception {
+        int n = config.imagesPerPass();
+        String batched = "_batch" + n + at;
+        String layerDetail = String.join(",", layers);
+        ImageBatch batch = new ImageBatch(java.util.Collections.nCopies(n, prepared));
+        INDArray input = batch.tensor();
+        progress.accept(n + " images per pass" + at);
+        YoloGraph forward = model.graph(GraphSpec.forward(batch.height(), batch.width()).withBatch(n));
+        record(out, Timings.measure("forward" + batched, config.warmup(), config.runs(), () -> forward.predict(input),
+                System::gc).perItem(n));
+        YoloGraph tapped = model.graph(new GraphSpec(n, batch.height(), batch.width(), Set.copyOf(layers)));
+        tapped.prepareGradients();
+        record(out, Timings.measure("forward_backward" + batched, config.warmup(), config.runs(),
+                () -> tapped.forwardBackward(input, layers, layers, raw -> Nd4j.onesLike(raw)), System::gc)
+                .perItem(n).detail("layer", layerDetail));
+        for (CamMethod method : config.methods()) {
+            progress.accept(method.name() + " " + n + " images per pass" + at);
+            CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers));
+            int warmup = method.usesGradients() ? config.warmup() : 1;
+            record(out, Timings.measure("method:" + method.name() + batched, warmup, config.runs(),
+                    () -> engine.explain(batch)).perItem(n).detail("layer", layerDetail)
+                    .detail("note", "end to end per image: one pass for all, NMS, maps, scaling, one System.gc()"));
         }
     }
 
     /** RSS before, during and after many GradCAM passes under the standard memory policy. */
-    private Timings soak(Detector detector, Detector.Prepared prepared, String layer, String at) {
+    private Timings soak(Detector detector, Detector.Prepared prepared, List<String> layers, String at) {
         CamMethod gradCam = dev.yolocam.cam.CamMethods.find("GradCAM").orElseThrow();
-        CamEngine engine = new CamEngine(detector, CamRequest.of(gradCam, List.of(layer)), MemoryPolicy.standard());
+        CamEngine engine = new CamEngine(detector, CamRequest.of(gradCam, layers), MemoryPolicy.standard());
         Timings t = new Timings("rss_soak" + at);
         engine.explain(prepared);
         long start = ProcessMemory.residentMiB();
@@ -140,7 +186,7 @@ public final class Benchmark {
         }
         return t.detail("passes", config.soakPasses()).detail("rss_start_mib", start)
                 .detail("rss_after_10pct_mib", atTenPercent).detail("rss_end_mib", ProcessMemory.residentMiB())
-                .detail("rss_max_mib", max).detail("layer", layer);
+                .detail("rss_max_mib", max).detail("layer", String.join(",", layers));
     }
 
     /** A deterministic textured test picture of the requested size, letterboxed like a real image. */

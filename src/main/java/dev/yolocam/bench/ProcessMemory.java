@@ -17,6 +17,16 @@ public final class ProcessMemory {
         return field("VmHWM:");
     }
 
+    /** Starts a new peak at the current RSS (Linux: /proc/self/clear_refs); false where that is not possible. */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static long field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -42,6 +42,14 @@ public final class Timings {
         return t;
     }
 
+    /** The same measurements per item of a pass that processed {@code items} images. */
+    public Timings perItem(int items) {
+        Timings t = new Timings(stage);
+        millis.forEach(ms -> t.add(ms / items));
+        t.details.putAll(details);
+        return t.detail("images_per_pass", items).detail("pass_median_ms", median());
+    }
+
     public Timings add(double ms) {
         millis.add(ms);
         return this;

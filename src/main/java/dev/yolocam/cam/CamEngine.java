@@ -3,6 +3,7 @@ package dev.yolocam.cam;
 import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.detect.LetterboxResult;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphSpec;
@@ -12,10 +13,12 @@ import dev.yolocam.model.YoloModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,77 +55,146 @@ public final class CamEngine {
 
     /** Explains an image that is already decoded and letterboxed. */
     public ExplainResult explain(Detector.Prepared prepared) {
+        return explain(ImageBatch.of(prepared)).get(0);
+    }
+
+    /**
+     * Explains every image of the batch from ONE forward (+ one backward) pass over all of them. Each image's
+     * target comes from NMS of its own rows and seeds only its own rows, so its maps are those of a pass of its
+     * own. Per-detection maps after the first, and aug-smooth variants, need further passes: those run one image
+     * at a time, so such requests gain little from a batch.
+     */
+    public List<ExplainResult> explain(ImageBatch batch) {
         try {
-            return request.method().usesGradients() ? explainWithGradients(prepared) : explainForwardOnly(prepared);
+            return request.method().usesGradients() ? explainWithGradients(batch) : explainForwardOnly(batch);
         } finally {
-            memory.afterImage();
+            memory.afterPass();
         }
     }
 
-    private ExplainResult explainWithGradients(Detector.Prepared prepared) {
-        LetterboxResult lb = prepared.letterbox();
-        List<String> layers = tappedLayers(lb);
-        GraphSpec spec = new GraphSpec(1, lb.height(), lb.width(), new LinkedHashSet<>(layers));
-        YoloGraph graph = detector.model().graph(spec);
-        PredictionGrid grid = PredictionGrid.of(graph.model().detect(), lb.height(), lb.width());
-        FirstPass first = new FirstPass();
-        // Pass 1: forward, NMS inside it, backward for the whole selection (or the first detection).
-        OutAndGrad pass = graph.forwardBackward(prepared.tensor(), layers, layers, raw -> {
-            first.detections = detector.decide(prepared, raw.dup());
-            first.target = targetFor(first.detections);
-            Target seed = request.perDetection() && !first.target.detections().isEmpty()
-                    ? first.target.only(first.target.detections().get(0)) : first.target;
-            return seedGradient(seed, raw);
-        });
-        Target target = first.target;
-        if (target.isEmpty()) {
-            return new ExplainResult(first.detections, List.of(), true);
+    private List<ExplainResult> explainWithGradients(ImageBatch batch) {
+        List<String> layers = tappedLayers(batch.height(), batch.width());
+        GraphSpec spec = new GraphSpec(batch.size(), batch.height(), batch.width(), new LinkedHashSet<>(layers));
+        FirstPass[] first = new FirstPass[batch.size()];
+        OutAndGrad pass = detector.model().graph(spec).forwardBackward(batch.tensor(), layers, layers,
+                seedFromDetections(batch, first, request.perDetection()));
+        List<ExplainResult> results = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            results.add(explainFromPass(spec.withBatch(1), batch.get(i), first[i], item(pass, i, batch.size()),
+                    layers));
         }
+        return results;
+    }
+
+    /**
+     * The output-gradient function of a first pass: NMS on each image's rows of the Detect output (recorded in
+     * {@code first}), and d(target)/d(output) of each image's selection, or of its first detection.
+     */
+    private UnaryOperator<INDArray> seedFromDetections(ImageBatch batch, FirstPass[] first, boolean firstDetection) {
+        return raw -> {
+            DetectOutput output = DetectOutput.of(raw);
+            float[] seed = new float[output.values().length];
+            for (int i = 0; i < batch.size(); i++) {
+                float[] rows = output.item(i);
+                DetectionResult detections = detector.decide(batch.get(i),
+                        Nd4j.create(rows, output.itemShape(), DataType.FLOAT), rows);
+                first[i] = new FirstPass(detections, targetFor(detections));
+                Target target = first[i].target();
+                if (firstDetection && !target.detections().isEmpty()) {
+                    target = target.only(target.detections().get(0));
+                }
+                System.arraycopy(target.gradient(rows, output.rows(), output.columns()), 0, seed,
+                        i * output.perItem(), output.perItem());
+            }
+            return Nd4j.create(seed, raw.shape(), DataType.FLOAT);
+        };
+    }
+
+    /** One image's maps from its share of the first pass (and, for per-detection or aug-smooth, passes of its own). */
+    private ExplainResult explainFromPass(GraphSpec singleSpec, Detector.Prepared prepared, FirstPass first,
+                                          OutAndGrad pass, List<String> layers) {
+        Target target = first.target();
+        if (target.isEmpty()) {
+            return new ExplainResult(first.detections(), List.of(), true);
+        }
+        LetterboxResult lb = prepared.letterbox();
+        PredictionGrid grid = PredictionGrid.of(detector.model().description().detect(), lb.height(), lb.width());
         List<CamMap> maps = new ArrayList<>();
         if (!request.perDetection()) {
             float[] map = request.augSmooth()
-                    ? augmented(graph, prepared, target, grid, pass, layers)
+                    ? augmented(detector.model().graph(singleSpec), prepared, target, grid, pass, layers)
                     : mapFromPass(pass, prepared, target, layers);
-            maps.add(finish(map, first.detections, target, -1, layers));
-            return new ExplainResult(first.detections, maps, false);
+            maps.add(finish(map, first.detections(), target, -1, layers));
+            return new ExplainResult(first.detections(), maps, false);
         }
         List<Detection> selected = target.detections();
         for (int i = 0; i < selected.size(); i++) {
             Target one = target.only(selected.get(i));
-            OutAndGrad p = i == 0 ? pass : backward(graph, prepared.tensor(), one, layers);
-            float[] map = request.augSmooth() ? augmented(graph, prepared, one, grid, p, layers)
+            YoloGraph single = i == 0 && !request.augSmooth() ? null : detector.model().graph(singleSpec);
+            OutAndGrad p = i == 0 ? pass : backward(single, prepared.tensor(), one, layers);
+            float[] map = request.augSmooth() ? augmented(single, prepared, one, grid, p, layers)
                     : mapFromPass(p, prepared, one, layers);
-            maps.add(finish(map, first.detections, one, indexOf(first.detections, selected.get(i)), layers));
+            maps.add(finish(map, first.detections(), one, indexOf(first.detections(), selected.get(i)), layers));
         }
-        return new ExplainResult(first.detections, maps, false);
+        return new ExplainResult(first.detections(), maps, false);
     }
 
-    private ExplainResult explainForwardOnly(Detector.Prepared prepared) {
-        LetterboxResult lb = prepared.letterbox();
-        YoloGraph graph = detector.model().graph(GraphSpec.forward(lb.height(), lb.width()));
+    private List<ExplainResult> explainForwardOnly(ImageBatch batch) {
+        GraphSpec spec = GraphSpec.forward(batch.height(), batch.width()).withBatch(batch.size());
+        YoloGraph graph = detector.model().graph(spec);
         List<String> wanted = new ArrayList<>(request.layers());
         wanted.add(graph.outputName());
-        Map<String, INDArray> out = graph.outputs(prepared.tensor(), wanted);
-        INDArray raw = out.get(graph.outputName());
-        DetectionResult detections = detector.decide(prepared, raw.dup());
+        Map<String, INDArray> all = graph.outputs(batch.tensor(), wanted);
+        DetectOutput output = DetectOutput.of(all.get(graph.outputName()));
+        List<ExplainResult> results = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            float[] rows = output.item(i);
+            DetectionResult detections = detector.decide(batch.get(i),
+                    Nd4j.create(rows, output.itemShape(), DataType.FLOAT), rows);
+            results.add(explainFromOutputs(spec.withBatch(1), batch.get(i), detections, item(all, i, batch.size()),
+                    wanted));
+        }
+        return results;
+    }
+
+    private ExplainResult explainFromOutputs(GraphSpec singleSpec, Detector.Prepared prepared,
+                                             DetectionResult detections, Map<String, INDArray> out,
+                                             List<String> wanted) {
         Target target = targetFor(detections);
         if (target.isEmpty()) {
             return new ExplainResult(detections, List.of(), true);
         }
         List<Target> targets = request.perDetection()
                 ? target.detections().stream().map(target::only).toList() : List.of(target);
-        PredictionGrid grid = PredictionGrid.of(graph.model().detect(), lb.height(), lb.width());
+        LetterboxResult lb = prepared.letterbox();
+        PredictionGrid grid = PredictionGrid.of(detector.model().description().detect(), lb.height(), lb.width());
         List<CamMap> maps = new ArrayList<>();
         for (Target t : targets) {
             float[] map = forwardMap(out, prepared, t);
             if (request.augSmooth()) {
-                map = augmented(prepared, t, grid, map, (variant, vt) -> forwardMap(graph.outputs(variant.tensor(),
+                YoloGraph single = detector.model().graph(singleSpec);
+                map = augmented(prepared, t, grid, map, (variant, vt) -> forwardMap(single.outputs(variant.tensor(),
                         wanted), variant, vt));
             }
             int index = request.perDetection() ? indexOf(detections, t.detections().get(0)) : -1;
             maps.add(finish(map, detections, t, index));
         }
         return new ExplainResult(detections, maps, false);
+    }
+
+    /** Image {@code index}'s share of a batched pass (the arrays themselves for a batch of one). */
+    private static OutAndGrad item(OutAndGrad pass, int index, int batchSize) {
+        return batchSize == 1 ? pass : new OutAndGrad(item(pass.getOutputs(), index, batchSize),
+                item(pass.getGradients(), index, batchSize));
+    }
+
+    private static Map<String, INDArray> item(Map<String, INDArray> arrays, int index, int batchSize) {
+        if (batchSize == 1) {
+            return arrays;
+        }
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> out.put(name, ImageBatch.item(array, index)));
+        return out;
     }
 
     /** The aggregated map of a gradient-free method from one forward pass's outputs. */
@@ -141,9 +213,9 @@ public final class CamEngine {
      * The layers a gradient pass taps and reads: the requested ones, or those a {@link WholeModelCam} chooses from
      * the model's layer table.
      */
-    private List<String> tappedLayers(LetterboxResult lb) {
+    private List<String> tappedLayers(int height, int width) {
         if (request.method() instanceof WholeModelCam whole) {
-            return whole.layers(detector.model().graph(GraphSpec.forward(lb.height(), lb.width())).layers());
+            return whole.layers(detector.model().graph(GraphSpec.forward(height, width)).layers());
         }
         return request.layers();
     }
@@ -237,15 +309,11 @@ public final class CamEngine {
             Target target;
             if (request.method().usesGradients()) {
                 GraphSpec spec = new GraphSpec(1, lb.height(), lb.width(), new LinkedHashSet<>(request.layers()));
-                FirstPass first = new FirstPass();
+                FirstPass[] first = new FirstPass[1];
                 OutAndGrad pass = detector.model().graph(spec).forwardBackward(prepared.tensor(), request.layers(),
-                        request.layers(), raw -> {
-                            first.detections = detector.decide(prepared, raw.dup());
-                            first.target = targetFor(first.detections);
-                            return seedGradient(first.target, raw);
-                        });
-                detections = first.detections;
-                target = first.target;
+                        request.layers(), seedFromDetections(ImageBatch.of(prepared), first, false));
+                detections = first[0].detections();
+                target = first[0].target();
                 perLayer = target.isEmpty() ? List.of() : perLayerFromPass(pass, prepared, target);
             } else {
                 YoloGraph graph = detector.model().graph(GraphSpec.forward(lb.height(), lb.width()));
@@ -269,7 +337,7 @@ public final class CamEngine {
             }
             return new SweepResult(detections, maps, target.isEmpty());
         } finally {
-            memory.afterImage();
+            memory.afterPass();
         }
     }
 
@@ -358,9 +426,26 @@ public final class CamEngine {
         return detections.inInput().indexOf(d);
     }
 
-    /** What the listener of the first pass learned. */
-    private static final class FirstPass {
-        DetectionResult detections;
-        Target target;
+    /** What the listener of the first pass learned about one image. */
+    private record FirstPass(DetectionResult detections, Target target) {
+    }
+
+    /** A Detect output (B, N, 5+nc) copied once into Java, read per image. */
+    private record DetectOutput(float[] values, int rows, int columns) {
+        static DetectOutput of(INDArray raw) {
+            return new DetectOutput(raw.dup('c').data().asFloat(), (int) raw.size(1), (int) raw.size(2));
+        }
+
+        int perItem() {
+            return rows * columns;
+        }
+
+        float[] item(int index) {
+            return Arrays.copyOfRange(values, index * perItem(), (index + 1) * perItem());
+        }
+
+        long[] itemShape() {
+            return new long[] {1, rows, columns};
+        }
     }
 }

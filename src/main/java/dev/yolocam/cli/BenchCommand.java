@@ -3,7 +3,6 @@ package dev.yolocam.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.yolocam.bench.Benchmark;
-import dev.yolocam.bench.ProcessMemory;
 import dev.yolocam.bench.Timings;
 import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamMethods;
@@ -48,9 +47,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "CAM methods to time end to end ('all' for every one). Default: ${DEFAULT-VALUE}.")
     List<String> methods;
 
-    @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX", defaultValue = "-2",
-            description = "Layer for forward+backward and the methods. Default: ${DEFAULT-VALUE}.")
-    String layer;
+    @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
+            description = "Layer for forward+backward and the methods; repeatable. Default: the Detect inputs, "
+                    + "as 'yolocam explain' uses them.")
+    List<String> layers;
+
+    @Option(names = "--images-per-pass", paramLabel = "N", defaultValue = "4",
+            description = "Also time passes of N images (stages *_batchN, per image); 1 to skip. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int imagesPerPass;
 
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs per stage. Default: ${DEFAULT-VALUE}.")
     int warmup;
@@ -73,8 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
         if ((weights == null) == (random == null)) {
             throw new UsageException("give exactly one of --weights FILE or --random ARCH (e.g. --random yolov5s)");
         }
-        if (runs < 1 || warmup < 0 || soak < 0) {
-            throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0");
+        if (runs < 1 || warmup < 0 || soak < 0 || imagesPerPass < 1 || imagesPerPass > PassOptions.MAX) {
+            throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0, --images-per-pass 1.."
+                    + PassOptions.MAX);
         }
         if (threads != null) {
             Nd4j.getEnvironment().setMaxThreads(threads);
@@ -90,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        Benchmark.Config config = new Benchmark.Config(weights, random, sizes, camMethods, layer, warmup, runs, soak);
+        Benchmark.Config config = new Benchmark.Config(weights, random, sizes, camMethods,
+                layers == null ? List.of() : layers, imagesPerPass, warmup, runs, soak);
         List<Timings> results = new Benchmark(config, stage -> {
             if (!run.quiet()) {
                 err.println("bench: " + stage);
@@ -124,7 +131,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-34s %6d %s  %s%n", t.stage(), runs, times,
                     details.isEmpty() ? "" : details.toString());
         }
-        out.printf(Locale.ROOT, "peak RSS %d MiB%n", ProcessMemory.peakResidentMiB());
+        results.stream().filter(t -> t.stage().equals("peak_rss")).findFirst()
+                .ifPresent(t -> out.printf(Locale.ROOT, "peak RSS %s MiB%n", t.toJson().get("peak_rss_mib")));
         out.flush();
     }
 }

@@ -34,6 +34,8 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
     @Mixin
+    PassOptions pass;
+    @Mixin
     RunOptions run;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*",
@@ -42,18 +44,21 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int imagesPerPass = pass.imagesPerPass();
         ImageSession session = ImageSession.open(sources, model, nms, output, "detect");
         YoloModel yolo = session.model();
-        return session.run(spec.commandLine().getErr(), run, image -> {
-            DetectionResult result = session.detector().detect(image);
-            String stem = stem(image);
-            AtomicFiles.write(session.out().resolve(stem + ".json"),
-                    stream -> JSON.writeValue(stream, DetectionJson.of(result, yolo.description()::className)));
-            BufferedImage annotated = Images.toBuffered(result.original());
-            BoxPainter.draw(annotated, result.inOriginal(), yolo.description()::className);
-            Images.writePng(session.out().resolve(stem + ".png"), annotated);
-            return new ImageRun.Counts(result.inOriginal().size(), 0);
-        });
+        return session.run(spec.commandLine().getErr(), run, imagesPerPass, session.detector()::detect,
+                (image, result) -> write(session, yolo, image.path(), result));
+    }
+
+    private static ImageRun.Counts write(ImageSession session, YoloModel yolo, Path image, DetectionResult result) {
+        String stem = stem(image);
+        AtomicFiles.write(session.out().resolve(stem + ".json"),
+                stream -> JSON.writeValue(stream, DetectionJson.of(result, yolo.description()::className)));
+        BufferedImage annotated = Images.toBuffered(result.original());
+        BoxPainter.draw(annotated, result.inOriginal(), yolo.description()::className);
+        Images.writePng(session.out().resolve(stem + ".png"), annotated);
+        return new ImageRun.Counts(result.inOriginal().size(), 0);
     }
 
     static String stem(Path image) {

@@ -37,6 +37,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
     @Mixin
+    PassOptions pass;
+    @Mixin
     RunOptions run;
 
     @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
@@ -66,15 +68,19 @@ public final class ExplainCommand implements Callable<Integer> {
             return Main.OK;
         }
         Set<ExplainWriter.Artifact> artifacts = artifacts();
+        int imagesPerPass = pass.imagesPerPass();
         ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, "explain");
         YoloModel yolo = session.model();
         CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(yolo),
                 session.selectedClasses()));
         ExplainWriter writer = new ExplainWriter(session.out()::resolve, artifacts, yolo.description()::className);
-        return session.run(spec.commandLine().getErr(), run, image -> {
-            ExplainResult result = engine.explain(image);
-            warnAboutEmptyMaps(image, result);
-            int maps = writer.write(DetectCommand.stem(image), result);
+        // Per-detection and aug-smooth maps need passes of their own per image: batching would not pay there.
+        if (engine.request().perDetection() || engine.request().augSmooth()) {
+            imagesPerPass = 1;
+        }
+        return session.run(spec.commandLine().getErr(), run, imagesPerPass, engine::explain, (image, result) -> {
+            warnAboutEmptyMaps(image.path(), result);
+            int maps = writer.write(DetectCommand.stem(image.path()), result);
             return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
         });
     }

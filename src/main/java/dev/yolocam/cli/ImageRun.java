@@ -1,8 +1,11 @@
 package dev.yolocam.cli;
 
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.errors.YolocamException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -10,14 +13,26 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Runs one job per image in one process: a progress bar on stderr (only for several images, on a terminal, and
- * not with --quiet), a failed image reported on one line while the others go on, and a summary at the end.
- * The exit code is 1 when any image failed.
+ * Runs a job over many images in one process: consecutive images of one input shape go through the network
+ * {@code imagesPerPass} at a time (a shorter run of one shape goes one image per pass, so no pass is padded and at
+ * most two graphs per shape are built); a progress bar on stderr (only for several images, on a terminal, and not
+ * with --quiet); a failed image reported on one line while the others go on; a summary at the end. The exit code
+ * is 1 when any image failed.
  */
 final class ImageRun {
-    interface Job {
-        /** Processes one image; returns how many detections and maps it produced. */
-        Counts process(Path image);
+    /** Decodes and letterboxes one image. */
+    interface Preparer {
+        Detector.Prepared prepare(Path image);
+    }
+
+    /** Computes the results of a batch of images of one input shape, in the batch's order. */
+    interface Pass<R> {
+        List<R> run(ImageBatch batch);
+    }
+
+    /** Writes one image's result; returns how many detections and maps it produced. */
+    interface Writer<R> {
+        Counts write(Detector.Prepared image, R result);
     }
 
     record Counts(int detections, int maps) {
@@ -25,44 +40,99 @@ final class ImageRun {
 
     private final PrintWriter err;
     private final RunOptions options;
+    private int failed;
+    private int detections;
+    private int maps;
 
     ImageRun(PrintWriter err, RunOptions options) {
         this.err = err;
         this.options = options;
     }
 
-    int run(List<Path> images, Job job, String outputDescription) {
+    <R> int run(List<Path> images, int imagesPerPass, Preparer preparer, Pass<R> pass, Writer<R> writer,
+                String outputDescription) {
+        if (imagesPerPass < 1) {
+            throw new IllegalArgumentException("imagesPerPass must be positive");
+        }
         long start = System.nanoTime();
-        int failed = 0;
-        int detections = 0;
-        int maps = 0;
         try (ProgressBar bar = progressBar(images.size())) {
+            List<Detector.Prepared> pending = new ArrayList<>();
             for (Path image : images) {
+                Detector.Prepared prepared;
                 try {
-                    Counts counts = job.process(image);
-                    detections += counts.detections();
-                    maps += counts.maps();
+                    prepared = preparer.prepare(image);
                 } catch (YolocamException e) {
-                    failed++;
-                    clearLine(bar);
-                    Main.report(e, err, options.verbose());
+                    fail(e, bar, 1);
+                    continue;
                 }
-                if (bar != null) {
-                    bar.step();
+                if (!pending.isEmpty() && !ImageBatch.sameShape(pending.get(0), prepared)) {
+                    runOneByOne(pending, pass, writer, bar);
+                }
+                pending.add(prepared);
+                if (pending.size() == imagesPerPass) {
+                    runBatch(pending, pass, writer, bar);
+                    pending.clear();
                 }
             }
+            runOneByOne(pending, pass, writer, bar);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (!options.quiet()) {
-            int done = images.size() - failed;
-            err.printf(Locale.ROOT, "%d image%s, %d detection%s, %d map%s in %.1f s (%.0f ms/image)%s%s%n",
-                    done, done == 1 ? "" : "s", detections, detections == 1 ? "" : "s", maps, maps == 1 ? "" : "s",
-                    seconds, done == 0 ? 0.0 : seconds * 1000 / Math.max(1, images.size()),
-                    failed > 0 ? ", " + failed + " failed" : "",
-                    done > 0 ? "; results in " + outputDescription : "");
-            err.flush();
-        }
+        summarize(images.size(), (System.nanoTime() - start) / 1e9, outputDescription);
         return failed > 0 ? Main.FAILURE : Main.OK;
+    }
+
+    private <R> void runOneByOne(List<Detector.Prepared> pending, Pass<R> pass, Writer<R> writer, ProgressBar bar) {
+        for (Detector.Prepared p : pending) {
+            runBatch(List.of(p), pass, writer, bar);
+        }
+        pending.clear();
+    }
+
+    private <R> void runBatch(List<Detector.Prepared> images, Pass<R> pass, Writer<R> writer, ProgressBar bar) {
+        List<R> results;
+        try {
+            results = pass.run(new ImageBatch(images));
+        } catch (YolocamException e) {
+            fail(e, bar, images.size());
+            return;
+        }
+        for (int i = 0; i < images.size(); i++) {
+            try {
+                Counts counts = writer.write(images.get(i), results.get(i));
+                detections += counts.detections();
+                maps += counts.maps();
+                step(bar, 1);
+            } catch (YolocamException e) {
+                fail(e, bar, 1);
+            }
+        }
+    }
+
+    private void fail(YolocamException e, ProgressBar bar, int images) {
+        failed += images;
+        if (bar != null) {
+            err.print("\r");
+        }
+        Main.report(e, err, options.verbose());
+        step(bar, images);
+    }
+
+    private static void step(ProgressBar bar, int images) {
+        if (bar != null) {
+            bar.stepBy(images);
+        }
+    }
+
+    private void summarize(int total, double seconds, String outputDescription) {
+        if (options.quiet()) {
+            return;
+        }
+        int done = total - failed;
+        err.printf(Locale.ROOT, "%d image%s, %d detection%s, %d map%s in %.1f s (%.0f ms/image)%s%s%n",
+                done, done == 1 ? "" : "s", detections, detections == 1 ? "" : "s", maps, maps == 1 ? "" : "s",
+                seconds, done == 0 ? 0.0 : seconds * 1000 / Math.max(1, total),
+                failed > 0 ? ", " + failed + " failed" : "",
+                done > 0 ? "; results in " + outputDescription : "");
+        err.flush();
     }
 
     private ProgressBar progressBar(int total) {
@@ -71,11 +141,5 @@ final class ImageRun {
         }
         return new ProgressBarBuilder().setTaskName("images").setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
-    }
-
-    private void clearLine(ProgressBar bar) {
-        if (bar != null) {
-            err.print("\r");
-        }
     }
 }

@@ -29,9 +29,12 @@ record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector
         return nms.classes() == null ? new int[0] : nms.classes();
     }
 
-    int run(PrintWriter err, RunOptions options, ImageRun.Job job) {
+    /** Runs {@code pass} over the images, {@code imagesPerPass} of one input shape at a time, then {@code writer}. */
+    <R> int run(PrintWriter err, RunOptions options, int imagesPerPass, ImageRun.Pass<R> pass,
+                ImageRun.Writer<R> writer) {
         try {
-            return new ImageRun(err, options).run(images, job, out.path().toString());
+            return new ImageRun(err, options).run(images, imagesPerPass, detector::prepare, pass, writer,
+                    out.path().toString());
         } finally {
             out.removeIfEmpty();
         }

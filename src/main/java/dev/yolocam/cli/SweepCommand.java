@@ -66,12 +66,13 @@ public final class SweepCommand implements Callable<Integer> {
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
                 session.selectedClasses()));
         boolean single = session.images().size() == 1;
-        return session.run(spec.commandLine().getErr(), run, image -> {
-            SweepResult result = engine.sweep(session.detector().prepare(image));
-            String stem = DetectCommand.stem(image);
-            write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
-            return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
-        });
+        // A sweep taps every layer: one image per pass keeps its memory in bounds.
+        return session.run(spec.commandLine().getErr(), run, 1, batch -> List.of(engine.sweep(batch.get(0))),
+                (image, result) -> {
+                    String stem = DetectCommand.stem(image.path());
+                    write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
+                    return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
+                });
     }
 
     private void write(Path dir, String stem, SweepResult result, List<LayerInfo> layers, YoloModel yolo) {

@@ -5,14 +5,15 @@ import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.model.YoloModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * YOLOv5's detect.py for one image: letterbox, forward, NMS, boxes back to the original image.
- * The graph for each input shape is built once by the model and reused.
+ * YOLOv5's detect.py: letterbox, forward (one image or a batch of one input shape per pass), NMS, boxes back to
+ * the original image. The graph for each input shape and batch size is built once by the model and reused.
  */
 public final class Detector {
     private final YoloModel model;
@@ -45,25 +46,36 @@ public final class Detector {
     }
 
     public DetectionResult detect(Path imagePath) {
+        return detect(ImageBatch.of(prepare(imagePath))).get(0);
+    }
+
+    /** Detections for every image of the batch, from one forward pass; in the batch's order. */
+    public List<DetectionResult> detect(ImageBatch batch) {
         try {
-            Prepared prepared = prepare(imagePath);
-            YoloGraph graph = graphFor(prepared);
-            return decide(prepared, graph.predict(prepared.tensor()));
+            YoloGraph graph = model.graph(GraphSpec.forward(batch.height(), batch.width()).withBatch(batch.size()));
+            INDArray raw = graph.predict(batch.tensor());
+            List<DetectionResult> results = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                results.add(decide(batch.get(i), ImageBatch.item(raw, i)));
+            }
+            return results;
         } finally {
-            memory.afterImage();
+            memory.afterPass();
         }
     }
 
-    /** The forward-only graph for a prepared image's input shape. */
-    public YoloGraph graphFor(Prepared prepared) {
-        return model.graph(GraphSpec.forward(prepared.letterbox().height(), prepared.letterbox().width()));
+    /**
+     * NMS on a Detect output (1, N, 5+nc) of this image's forward pass, and the boxes scaled back to the original
+     * image.
+     */
+    public DetectionResult decide(Prepared prepared, INDArray rawOutput) {
+        return decide(prepared, rawOutput, rawOutput.dup('c').data().asFloat());
     }
 
-    /** NMS on a Detect output of this image's forward pass, and the boxes scaled back to the original image. */
-    public DetectionResult decide(Prepared prepared, INDArray rawOutput) {
+    /** As {@link #decide(Prepared, INDArray)}, for a caller that already holds the output's values in C order. */
+    public DetectionResult decide(Prepared prepared, INDArray rawOutput, float[] raw) {
         long rows = rawOutput.size(1);
         int columns = (int) rawOutput.size(2);
-        float[] raw = rawOutput.dup('c').data().asFloat();
         List<Detection> inInput = Nms.apply(raw, (int) rows, columns, nms);
         LetterboxResult lb = prepared.letterbox();
         BoxScaler scaler = new BoxScaler(lb.height(), lb.width(), prepared.original().height(),

@@ -128,7 +128,7 @@ class ExplainCommandTest {
     }
 
     @Test
-    void fiftyImagesUseOneModelAndOneGradientFunction() throws IOException {
+    void fiftyImagesUseOneModelAndOneGradientFunctionPerPassSize() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("many"));
         for (int i = 0; i < 50; i++) {
             // test_0000..0003 are all 320x320: one input shape, so one graph
@@ -138,8 +138,19 @@ class ExplainCommandTest {
         Cli.Result r = Cli.run("explain", "--weights", shapesModel(), "--imgsz", "320", "--save", "json",
                 "--no-metrics", "--out", temp.resolve("exp").toString(), dir.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(1, YoloGraph.gradientFunctionsBuilt() - before, "gradient functions built for 50 images");
+        assertEquals(2, YoloGraph.gradientFunctionsBuilt() - before,
+                "gradient functions for 50 images: 4 per pass, and 1 per pass for the 2 left over");
         assertTrue(r.err().contains("50 images") && r.err().contains("ms/image"), r.err());
+    }
+
+    @Test
+    void imagesPerPassOutOfRangeIsAUsageError() {
+        Cli.Result r = Cli.run("explain", "--weights", shapesModel(), "--images-per-pass", "0",
+                "--out", temp.resolve("exp").toString(), Oracle.image("shapes/test_0002.png").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--images-per-pass"), r.err());
+        assertTrue(Files.notExists(temp.resolve("exp")), "nothing written");
     }
 
     @Test
