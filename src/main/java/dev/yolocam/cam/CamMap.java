@@ -17,6 +17,14 @@ public record CamMap(String method, List<String> layers, List<TargetKind> target
                      List<Detection> explained, double targetValue, int height, int width, float[] input,
                      int originalHeight, int originalWidth, float[] original, Map<String, Double> metrics) {
 
+    /** The same map with {@code first} ahead of its metrics. */
+    public CamMap withLeadingMetrics(Map<String, Double> first) {
+        Map<String, Double> merged = new java.util.LinkedHashMap<>(first);
+        merged.putAll(metrics);
+        return new CamMap(method, layers, targets, detectionIndex, explained, targetValue, height, width, input,
+                originalHeight, originalWidth, original, merged);
+    }
+
     public float min() {
         float m = Float.POSITIVE_INFINITY;
         for (float v : input) {

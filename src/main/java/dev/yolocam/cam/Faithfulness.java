@@ -69,14 +69,21 @@ public final class Faithfulness {
     }
 
     private static Map<String, Double> confidenceChange(float[] map, ModelAccess model) {
-        float[] input = model.input();
-        int pixels = model.inputHeight() * model.inputWidth();
+        float[] masked = maskedInput(model.input(), map, model.inputHeight() * model.inputWidth());
+        return confidenceChange(model.baseScore(), model.scoreInputs(List.of(masked), 1)[0]);
+    }
+
+    /** CamMultImageConfidenceChange's input: every channel of the (3, H, W) input times the (H, W) map. */
+    static float[] maskedInput(float[] input, float[] map, int pixels) {
         float[] masked = new float[input.length];
         for (int i = 0; i < input.length; i++) {
             masked[i] = input[i] * map[i % pixels];
         }
-        double base = model.baseScore();
-        double kept = model.scoreInputs(List.of(masked), 1)[0];
+        return masked;
+    }
+
+    /** The confidence-change entries, from the target on the image and on the image times the map. */
+    static Map<String, Double> confidenceChange(double base, double kept) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("target", base);
         out.put("target_on_image_times_map", kept);

@@ -55,6 +55,14 @@ public record MetricSet(Set<Metric> included) {
         return included.contains(metric);
     }
 
+    /** The same set without {@code metric}. */
+    public MetricSet without(Metric metric) {
+        Set<Metric> rest = EnumSet.noneOf(Metric.class);
+        rest.addAll(included);
+        rest.remove(metric);
+        return new MetricSet(rest);
+    }
+
     public boolean isEmpty() {
         return included.isEmpty();
     }

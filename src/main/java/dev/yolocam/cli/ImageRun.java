@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -95,14 +96,27 @@ final class ImageRun {
             fail(e, bar, images.size());
             return;
         }
-        for (int i = 0; i < images.size(); i++) {
-            try {
-                Counts counts = writer.write(images.get(i), results.get(i));
-                detections += counts.detections();
-                maps += counts.maps();
+        // Writing (rendering, PNG deflate) is single-threaded Java: the images of a batch are written side by side.
+        List<Written> outcomes = IntStream.range(0, images.size()).parallel()
+                .mapToObj(i -> Written.of(() -> writer.write(images.get(i), results.get(i)))).toList();
+        for (Written w : outcomes) {
+            if (w.failure() != null) {
+                fail(w.failure(), bar, 1);
+            } else {
+                detections += w.counts().detections();
+                maps += w.counts().maps();
                 step(bar, 1);
+            }
+        }
+    }
+
+    /** One image's write: its counts, or the failure to report. */
+    private record Written(Counts counts, YolocamException failure) {
+        static Written of(java.util.function.Supplier<Counts> write) {
+            try {
+                return new Written(write.get(), null);
             } catch (YolocamException e) {
-                fail(e, bar, 1);
+                return new Written(null, e);
             }
         }
     }

@@ -3,9 +3,7 @@ package dev.yolocam.render;
 import dev.yolocam.detect.RgbImage;
 import dev.yolocam.io.AtomicFiles;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** RgbImage <-> BufferedImage, and PNG files written atomically. */
 public final class Images {
@@ -27,10 +25,6 @@ public final class Images {
     }
 
     public static void writePng(Path target, BufferedImage image) {
-        AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.write(target, out -> PngEncoder.write(image, out));
     }
 }

@@ -89,6 +89,30 @@ class BatchedExplainTest {
     }
 
     @Test
+    void confidenceChangesMeasuredTogetherEqualThoseMeasuredOneMapAtATime() {
+        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS)
+                .withMetrics(MetricSet.cheap());
+        CamEngine engine = new CamEngine(detector, request, new MemoryPolicy(1000));
+        List<ExplainResult> batched = engine.explain(new ImageBatch(images.subList(0, 3)));
+        for (int i = 0; i < 3; i++) {
+            CamMap map = batched.get(i).maps().get(0);
+            Target target = new Target(request.targets(), map.explained(), classesOf(map));
+            GraphModelAccess access = new GraphModelAccess(model, images.get(i), target,
+                    batched.get(i).detections().raw());
+            java.util.Map<String, Double> alone = Faithfulness.measure(map.input(), access);
+            assertEquals(alone.keySet().stream().toList(), map.metrics().keySet().stream().toList());
+            for (String key : alone.keySet()) {
+                assertEquals(alone.get(key), map.metrics().get(key), 1e-4 * Math.max(1, Math.abs(alone.get(key))),
+                        images.get(i).path() + " " + key);
+            }
+        }
+    }
+
+    private static int[] classesOf(CamMap map) {
+        return map.explained().stream().mapToInt(Detection::classId).distinct().sorted().toArray();
+    }
+
+    @Test
     void aBatchOfFourRunsOneForwardAndOneBackward() {
         CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS);
         YoloGraph graph = model.graph(new GraphSpec(4, 320, 320, Set.copyOf(DETECT_INPUTS)));
