@@ -29,6 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Gradient passes ({@link #forwardBackward}) run ONE forward and ONE backward: the caller's function sees the
  * forward's Detect output as soon as it is computed (e.g. to run NMS on it) and returns d(target)/d(output), which
  * seeds the backward down to the graph's gradient taps.
+ *
+ * <p>The first pass of each kind (same results requested) runs SameDiff's session and is recorded; later ones
+ * replay the recorded ops on this graph's own arrays ({@link RecordedPass}): the same numbers bit for bit, without
+ * the session's per-op work or per-pass allocations. Arrays a pass returns are the caller's (copies on replay).
  */
 public final class YoloGraph {
     private final SameDiff sd;
@@ -114,7 +118,7 @@ public final class YoloGraph {
             } finally {
                 sd.setListeners(observers.toArray(new Listener[0]));
             }
-            recorder.replay(feeds.keySet(), names).ifPresent(r -> replays.put(key, r));
+            recorder.replay(feeds.keySet(), names).ifPresent(r -> replayFromNowOn(key, r));
         }
         out.replaceAll(this::asPyTorchLayout);
         return out;
@@ -169,11 +173,24 @@ public final class YoloGraph {
             } finally {
                 sd.setListeners(observers.toArray(new Listener[0]));
             }
-            recorder.replay(feeds.keySet(), results).ifPresent(r -> replays.put(key, r));
+            recorder.replay(feeds.keySet(), results).ifPresent(r -> replayFromNowOn(key, r));
         }
         result.getOutputs().replaceAll(this::asPyTorchLayout);
         result.getGradients().replaceAll(this::asPyTorchLayout);
         return result;
+    }
+
+    /**
+     * From now on this kind of pass replays. The session's own arrays (it caches what it allocated, hundreds of MB
+     * for a large input) are dropped and collected once, so they do not sit beside the replay's.
+     */
+    private void replayFromNowOn(List<String> key, RecordedPass replay) {
+        replays.put(key, replay);
+        sd.getSessions().clear();
+        if (sd.getFunction("grad") != null) {
+            sd.getFunction("grad").getSessions().clear();
+        }
+        System.gc();
     }
 
     /** Replays are kept per set of results and placeholders: a different request executes different ops. */

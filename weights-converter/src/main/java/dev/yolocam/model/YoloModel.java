@@ -16,7 +16,8 @@ import java.util.Map;
  * and kept (the few most recent), so a run over many images builds each graph, and its gradient function, once.
  */
 public final class YoloModel {
-    private static final int GRAPHS_KEPT = 4;
+    /** Enough for explain on one input shape: the layer table, gradient and confidence-change graphs at 1 and N. */
+    private static final int GRAPHS_KEPT = 6;
 
     private final ModelDescription description;
     private final Map<GraphSpec, YoloGraph> graphs = new LinkedHashMap<>(8, 0.75f, true) {
