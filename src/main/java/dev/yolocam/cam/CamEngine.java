@@ -1,5 +1,6 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.Detector;
@@ -20,9 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The whole CAM pipeline in one place, as pytorch-grad-cam's base_cam.py: one forward pass whose detections
@@ -138,7 +137,7 @@ public final class CamEngine {
             for (int i = 0; i < batch.size(); i++) {
                 float[] rows = output.item(i);
                 DetectionResult detections = detector.decide(batch.get(i),
-                        Nd4j.create(rows, output.itemShape(), DataType.FLOAT), rows);
+                        FloatArrays.of(rows, output.itemShape()), rows);
                 first[i] = new FirstPass(detections, targetFor(detections));
                 Target target = first[i].target();
                 if (firstDetection && !target.detections().isEmpty()) {
@@ -147,7 +146,7 @@ public final class CamEngine {
                 System.arraycopy(target.gradient(rows, output.rows(), output.columns()), 0, seed,
                         i * output.perItem(), output.perItem());
             }
-            return Nd4j.create(seed, raw.shape(), DataType.FLOAT);
+            return FloatArrays.of(seed, raw.shape());
         };
     }
 
@@ -191,7 +190,7 @@ public final class CamEngine {
         for (int i = 0; i < batch.size(); i++) {
             float[] rows = output.item(i);
             DetectionResult detections = detector.decide(batch.get(i),
-                    Nd4j.create(rows, output.itemShape(), DataType.FLOAT), rows);
+                    FloatArrays.of(rows, output.itemShape()), rows);
             results.add(explainFromOutputs(spec.withBatch(1), batch.get(i), detections, item(all, i, batch.size()),
                     wanted));
         }
@@ -441,8 +440,8 @@ public final class CamEngine {
     private static INDArray seedGradient(Target target, INDArray raw) {
         long rows = raw.size(1);
         long columns = raw.size(2);
-        float[] out = raw.dup('c').data().asFloat();
-        return Nd4j.create(target.gradient(out, (int) rows, (int) columns), raw.shape(), DataType.FLOAT);
+        float[] out = FloatArrays.values(raw);
+        return FloatArrays.of(target.gradient(out, (int) rows, (int) columns), raw.shape());
     }
 
     private static LayerTensors tensors(String layer, INDArray activation, INDArray gradient) {
@@ -451,8 +450,8 @@ public final class CamEngine {
             throw new IllegalArgumentException("layer " + layer + " is not a feature map (shape "
                     + Arrays.toString(s) + "); choose a layer that 'yolocam layers' shows as [1, C, H, W]");
         }
-        return new LayerTensors(layer, (int) s[1], (int) s[2], (int) s[3], activation.dup('c').data().asFloat(),
-                gradient == null ? null : gradient.dup('c').data().asFloat());
+        return new LayerTensors(layer, (int) s[1], (int) s[2], (int) s[3], FloatArrays.values(activation),
+                gradient == null ? null : FloatArrays.values(gradient));
     }
 
     private static boolean contains(int[] values, int v) {
@@ -475,7 +474,7 @@ public final class CamEngine {
     /** A Detect output (B, N, 5+nc) copied once into Java, read per image. */
     private record DetectOutput(float[] values, int rows, int columns) {
         static DetectOutput of(INDArray raw) {
-            return new DetectOutput(raw.dup('c').data().asFloat(), (int) raw.size(1), (int) raw.size(2));
+            return new DetectOutput(FloatArrays.values(raw), (int) raw.size(1), (int) raw.size(2));
         }
 
         int perItem() {

@@ -1,5 +1,6 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.graph.GraphSpec;
@@ -8,9 +9,7 @@ import dev.yolocam.model.YoloModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The confidence-change metric of many maps at once: every masked image (input times its map) goes through the
@@ -43,10 +42,10 @@ final class ConfidenceChanges {
                 float[] masked = Faithfulness.maskedInput(item.image().letterbox().input(), item.map(), h * w);
                 System.arraycopy(masked, 0, inputs, i * per, per);
             }
-            INDArray raw = graph.predict(Nd4j.create(inputs, new long[] {passSize, 3, h, w}, DataType.FLOAT));
+            INDArray raw = graph.predict(FloatArrays.of(inputs, passSize, 3, h, w));
             for (int i = 0; i < n; i++) {
                 Item item = items.get(start + i);
-                float[] rows = ImageBatch.item(raw, i).dup('c').data().asFloat();
+                float[] rows = FloatArrays.values(ImageBatch.item(raw, i));
                 double kept = item.target().value(rows, (int) raw.size(1), (int) raw.size(2));
                 out.add(Faithfulness.confidenceChange(item.baseScore(), kept));
             }

@@ -1,5 +1,6 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.graph.Convolution;
 import dev.yolocam.graph.GraphSpec;
@@ -65,7 +66,7 @@ final class GraphModelAccess implements ModelAccess {
             for (int i = 0; i < n; i++) {
                 System.arraycopy(inputs.get(start + i), 0, batch, i * per, per);
             }
-            INDArray out = graph.predict(Nd4j.create(batch, new long[] {batchSize, 3, h, w}, DataType.FLOAT));
+            INDArray out = graph.predict(FloatArrays.of(batch, batchSize, 3, h, w));
             for (int i = 0; i < n; i++) {
                 scores[start + i] = score(out, i);
             }
@@ -126,7 +127,7 @@ final class GraphModelAccess implements ModelAccess {
 
     private double score(INDArray output, int item) {
         INDArray one = output.get(NDArrayIndex.point(item), NDArrayIndex.all(), NDArrayIndex.all());
-        float[] values = one.dup('c').data().asFloat();
+        float[] values = FloatArrays.values(one);
         return target.value(values, (int) output.size(1), (int) output.size(2));
     }
 }

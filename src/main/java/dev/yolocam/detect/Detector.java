@@ -1,5 +1,6 @@
 package dev.yolocam.detect;
 
+import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.model.MemoryPolicy;
@@ -7,9 +8,7 @@ import dev.yolocam.model.YoloModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * YOLOv5's detect.py: letterbox, forward (one image or a batch of one input shape per pass), NMS, boxes back to
@@ -69,7 +68,7 @@ public final class Detector {
      * image.
      */
     public DetectionResult decide(Prepared prepared, INDArray rawOutput) {
-        return decide(prepared, rawOutput, rawOutput.dup('c').data().asFloat());
+        return decide(prepared, rawOutput, FloatArrays.values(rawOutput));
     }
 
     /** As {@link #decide(Prepared, INDArray)}, for a caller that already holds the output's values in C order. */
@@ -87,8 +86,7 @@ public final class Detector {
     /** A decoded image and its letterboxed input. */
     public record Prepared(Path path, RgbImage original, LetterboxResult letterbox) {
         public INDArray tensor() {
-            return Nd4j.create(letterbox.input(), new long[] {1, 3, letterbox.height(), letterbox.width()},
-                    DataType.FLOAT);
+            return FloatArrays.of(letterbox.input(), 1, 3, letterbox.height(), letterbox.width());
         }
     }
 }

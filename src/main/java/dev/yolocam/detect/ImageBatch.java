@@ -1,9 +1,8 @@
 package dev.yolocam.detect;
 
+import dev.yolocam.graph.FloatArrays;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -59,7 +58,7 @@ public record ImageBatch(List<Detector.Prepared> images) {
         for (int i = 0; i < size(); i++) {
             System.arraycopy(images.get(i).letterbox().input(), 0, all, i * per, per);
         }
-        return Nd4j.create(all, new long[] {size(), 3, height(), width()}, DataType.FLOAT);
+        return FloatArrays.of(all, size(), 3, height(), width());
     }
 
     /** Item {@code index} of a batched array, keeping the batch dimension (1, ...): a view, no copy. */
