@@ -21,6 +21,7 @@ import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -150,7 +151,12 @@ final class RecordedPass {
         final INDArray[] outputs;
 
         Step(Execution e, INDArray[] inputs, INDArray[] outputs) {
-            this.op = e.op().getOp();
+            this(e, e.op().getOp(), inputs, outputs, outputs);
+        }
+
+        /** A step that runs {@code op} instead of the recorded one, writing {@code written} (some of outputs). */
+        Step(Execution e, DifferentialFunction op, INDArray[] inputs, INDArray[] outputs, INDArray[] written) {
+            this.op = op;
             this.recorded = e.op();
             this.outputNames = e.outputNames();
             this.outputs = outputs;
@@ -160,7 +166,7 @@ final class RecordedPass {
             context.setBArguments(e.bArgs());
             context.setDArguments(e.dArgs());
             context.setInputArrays(inputs);
-            context.setOutputArrays(outputs);
+            context.setOutputArrays(written);
         }
 
         boolean produces(String name) {
@@ -211,7 +217,7 @@ final class RecordedPass {
                     outputs[k] = allocate(e, k, inputs);
                     produced.put(e.outputNames().get(k), outputs[k]);
                 }
-                steps.add(new Step(e, inputs, outputs));
+                steps.add(step(e, inputs, outputs));
                 release(i, e);
             }
             Map<String, INDArray> results = new LinkedHashMap<>();
@@ -225,6 +231,26 @@ final class RecordedPass {
             return Optional.of(new RecordedPass(sd, steps, placeholders, results));
         }
 
+        private Step step(Execution e, INDArray[] inputs, INDArray[] outputs) {
+            if (InputGradientConvolution.applies(e, this::needed, this::isConstant)) {
+                INDArray[] forward = {inputs[inputs.length - 1], InputGradientConvolution.flippedKernel(inputs[1])};
+                DifferentialFunction conv = DynamicCustomOp.builder("conv2d").build();
+                return new Step(e, conv, forward, outputs, new INDArray[] {outputs[0]});
+            }
+            return new Step(e, inputs, outputs);
+        }
+
+        /** Whether a later op reads the array, or the pass returns it. */
+        private boolean needed(String name) {
+            return lastRead.containsKey(name) || resultNames.contains(name);
+        }
+
+        private boolean isConstant(String name) {
+            return !placeholderNames.contains(name) && !produced.containsKey(name) && sd.hasVariable(name)
+                    && (sd.getVariable(name).getVariableType() == VariableType.CONSTANT
+                    || sd.getVariable(name).getVariableType() == VariableType.VARIABLE);
+        }
+
         /** Where an op's input comes from: a placeholder, an earlier op, or a constant of the graph. */
         private INDArray input(String name, INDArray recorded) {
             if (placeholderNames.contains(name)) {
@@ -234,9 +260,7 @@ final class RecordedPass {
             if (produced.containsKey(name)) {
                 return produced.get(name);
             }
-            boolean constant = sd.hasVariable(name) && (sd.getVariable(name).getVariableType() == VariableType.CONSTANT
-                    || sd.getVariable(name).getVariableType() == VariableType.VARIABLE);
-            return constant ? recorded : null;
+            return isConstant(name) ? recorded : null;
         }
 
         /** An output array: the input it overwrote for an in-place op, else a free array of its size, else new. */

@@ -2,6 +2,7 @@ package dev.yolocam.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
@@ -21,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * After its first pass a graph replays the recorded ops on arrays of its own instead of running SameDiff's session:
- * the numbers must be the session's, bit for bit, for any input, and what a pass returns must stay the caller's.
+ * the numbers must be the session's for any input (bit for bit forward; gradients through 3x3 convolutions sum in
+ * another order, see {@link InputGradientConvolution}), and what a pass returns must stay the caller's.
  */
 class RecordedPassTest {
     private static final List<String> TAPS = List.of("model.17", "model.20", "model.23");
@@ -56,7 +58,7 @@ class RecordedPassTest {
     }
 
     @Test
-    void aReplayedGradientPassEqualsTheSessionBitForBitAndCallsTheSeedEachTime() {
+    void aReplayedGradientPassEqualsTheSessionAndCallsTheSeedEachTime() {
         GraphSpec spec = new GraphSpec(2, 128, 160, new LinkedHashSet<>(TAPS));
         YoloGraph graph = model.graph(spec);
         int[] seedCalls = {0};
@@ -72,7 +74,11 @@ class RecordedPassTest {
             assertEquals(session.getOutputs().get(name), replayed.getOutputs().get(name), name);
         }
         for (String name : TAPS) {
-            assertEquals(session.getGradients().get(name), replayed.getGradients().get(name), "gradient at " + name);
+            INDArray expected = session.getGradients().get(name);
+            double scale = expected.amaxNumber().doubleValue();
+            assertTrue(scale > 0, "a gradient reaches " + name);
+            double diff = expected.sub(replayed.getGradients().get(name)).amaxNumber().doubleValue();
+            assertTrue(diff <= 1e-5 * scale, "gradient at " + name + ": max |diff| " + diff + " of " + scale);
         }
     }
 
