@@ -21,7 +21,6 @@ import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -123,11 +122,12 @@ final class RecordedPass {
         }
         At at = At.defaultAt(Operation.INFERENCE);
         for (Step step : steps) {
-            if (step.op instanceof CustomOp custom) {
-                Nd4j.exec(custom, step.context);
-            } else {
-                Nd4j.exec((Op) step.op, step.context);
+            for (Listener observer : observers) {
+                if (observer.isActive(Operation.INFERENCE)) {
+                    observer.preOpExecution(sd, at, step.recorded, step.context);
+                }
             }
+            step.execute();
             for (Listener observer : observers) {
                 if (observer.isActive(Operation.INFERENCE)) {
                     observer.opExecution(sd, at, null, step.recorded, step.context, step.outputs);
@@ -149,24 +149,42 @@ final class RecordedPass {
         final OpContext context;
         final List<String> outputNames;
         final INDArray[] outputs;
+        /** For a replacement that writes a larger array: the view to copy into the recorded output, else null. */
+        final INDArray copyFrom;
 
         Step(Execution e, INDArray[] inputs, INDArray[] outputs) {
-            this(e, e.op().getOp(), inputs, outputs, outputs);
+            this(e, e.op().getOp(), e.iArgs(), inputs, outputs, outputs, null);
         }
 
-        /** A step that runs {@code op} instead of the recorded one, writing {@code written} (some of outputs). */
-        Step(Execution e, DifferentialFunction op, INDArray[] inputs, INDArray[] outputs, INDArray[] written) {
+        Step(Execution e, InputGradientConvolution.Replacement r, INDArray[] outputs) {
+            this(e, r.op(), r.iArgs(), r.inputs(), outputs, new INDArray[] {r.output()}, r.copyFrom());
+        }
+
+        private Step(Execution e, DifferentialFunction op, long[] iArgs, INDArray[] inputs, INDArray[] outputs,
+                     INDArray[] written, INDArray copyFrom) {
             this.op = op;
             this.recorded = e.op();
             this.outputNames = e.outputNames();
             this.outputs = outputs;
+            this.copyFrom = copyFrom;
             this.context = Nd4j.getExecutioner().buildContext();
-            context.setIArguments(e.iArgs());
+            context.setIArguments(iArgs);
             context.setTArguments(e.tArgs());
             context.setBArguments(e.bArgs());
             context.setDArguments(e.dArgs());
             context.setInputArrays(inputs);
             context.setOutputArrays(written);
+        }
+
+        void execute() {
+            if (op instanceof CustomOp custom) {
+                Nd4j.exec(custom, context);
+            } else {
+                Nd4j.exec((Op) op, context);
+            }
+            if (copyFrom != null) {
+                outputs[0].assign(copyFrom);
+            }
         }
 
         boolean produces(String name) {
@@ -232,12 +250,8 @@ final class RecordedPass {
         }
 
         private Step step(Execution e, INDArray[] inputs, INDArray[] outputs) {
-            if (InputGradientConvolution.applies(e, this::needed, this::isConstant)) {
-                INDArray[] forward = {inputs[inputs.length - 1], InputGradientConvolution.flippedKernel(inputs[1])};
-                DifferentialFunction conv = DynamicCustomOp.builder("conv2d").build();
-                return new Step(e, conv, forward, outputs, new INDArray[] {outputs[0]});
-            }
-            return new Step(e, inputs, outputs);
+            return InputGradientConvolution.of(e, inputs, outputs, this::needed, this::isConstant)
+                    .map(r -> new Step(e, r, outputs)).orElseGet(() -> new Step(e, inputs, outputs));
         }
 
         /** Whether a later op reads the array, or the pass returns it. */
