@@ -44,7 +44,8 @@ public final class CamOptionsMixin {
     boolean renormalize;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16",
-            description = "Forward passes batched together by ScoreCAM/AblationCAM. Default: ${DEFAULT-VALUE}.")
+            description = "Perturbed copies of one image per forward pass (ScoreCAM, AblationCAM, the ROAD and "
+                    + "deletion/insertion metrics); images share passes by --images-per-pass. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
     @Option(names = "--metrics", paramLabel = "cheap|all|none",
