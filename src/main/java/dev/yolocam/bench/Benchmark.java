@@ -104,33 +104,18 @@ public final class Benchmark {
                 NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20));
         Detector.Prepared prepared = syntheticImage(model, size);
         LetterboxResult lb = prepared.letterbox();
-        INDArray input = prepared.tensor();
-        progress.accept("forward" + at);
-        YoloGraph[] forward = new YoloGraph[1];
-        record(out, Timings.measure("graph_build" + at, 0, 1, () -> forward[0] = new YoloModel(model.description())
+        progress.accept("graphs" + at);
+        YoloGraph[] built = new YoloGraph[1];
+        record(out, Timings.measure("graph_build" + at, 0, 1, () -> built[0] = new YoloModel(model.description())
                 .graph(GraphSpec.forward(lb.height(), lb.width()))));
-        record(out, Timings.measure("forward" + at, config.warmup(), config.runs(), () -> forward[0].predict(input),
-                System::gc));
         List<String> layers = config.layers().isEmpty() ? model.description().detectInputs()
-                : new LayerResolver(forward[0].layers()).resolve(config.layers());
-        String layerDetail = String.join(",", layers);
+                : new LayerResolver(built[0].layers()).resolve(config.layers());
         YoloGraph tapped = model.graph(new GraphSpec(1, lb.height(), lb.width(), Set.copyOf(layers)));
-        progress.accept("gradients" + at);
         record(out, Timings.measure("gradient_function_build" + at, 0, 1, tapped::prepareGradients)
-                .detail("layer", layerDetail));
-        record(out, Timings.measure("forward_backward" + at, config.warmup(), config.runs(),
-                () -> tapped.forwardBackward(input, layers, layers, raw -> Nd4j.onesLike(raw)),
-                System::gc).detail("layer", layerDetail));
-        for (CamMethod method : config.methods()) {
-            progress.accept(method.name() + at);
-            CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers));
-            int warmup = method.usesGradients() ? config.warmup() : 1;
-            record(out, Timings.measure("method:" + method.name() + at, warmup, config.runs(),
-                    () -> engine.explain(prepared)).detail("layer", layerDetail)
-                    .detail("note", "end to end per image: forward(+backward), NMS, map, scaling, one System.gc()"));
-        }
+                .detail("layer", String.join(",", layers)));
+        measurePasses(detector, prepared, layers, 1, at, out);
         if (config.imagesPerPass() > 1) {
-            measureBatches(model, detector, prepared, layers, at, out);
+            measurePasses(detector, prepared, layers, config.imagesPerPass(), at, out);
         }
         if (config.soakPasses() > 0) {
             progress.accept("RSS over " + config.soakPasses() + " passes" + at);
@@ -138,31 +123,38 @@ public final class Benchmark {
         }
     }
 
-    /** The same stages with {@code imagesPerPass} images per pass, reported per image. */
-    private void measureBatches(YoloModel model, Detector detector, Detector.Prepared prepared, List<String> layers,
-                                String at, List<Timings> out) throws Exception {
-        int n = config.imagesPerPass();
-        String batched = "_batch" + n + at;
+    /**
+     * Forward, forward+backward and each method end to end with {@code n} copies of the picture per pass, reported
+     * per image (stages {@code *_batchN} for n > 1).
+     */
+    private void measurePasses(Detector detector, Detector.Prepared prepared, List<String> layers, int n, String at,
+                               List<Timings> out) throws Exception {
+        String stage = (n == 1 ? "" : "_batch" + n) + at;
         String layerDetail = String.join(",", layers);
         ImageBatch batch = new ImageBatch(java.util.Collections.nCopies(n, prepared));
         INDArray input = batch.tensor();
-        progress.accept(n + " images per pass" + at);
+        YoloModel model = detector.model();
+        progress.accept("forward" + stage);
         YoloGraph forward = model.graph(GraphSpec.forward(batch.height(), batch.width()).withBatch(n));
-        record(out, Timings.measure("forward" + batched, config.warmup(), config.runs(), () -> forward.predict(input),
-                System::gc).perItem(n));
+        record(out, perImage(Timings.measure("forward" + stage, config.warmup(), config.runs(),
+                () -> forward.predict(input), System::gc), n));
+        progress.accept("forward_backward" + stage);
         YoloGraph tapped = model.graph(new GraphSpec(n, batch.height(), batch.width(), Set.copyOf(layers)));
-        tapped.prepareGradients();
-        record(out, Timings.measure("forward_backward" + batched, config.warmup(), config.runs(),
-                () -> tapped.forwardBackward(input, layers, layers, raw -> Nd4j.onesLike(raw)), System::gc)
-                .perItem(n).detail("layer", layerDetail));
+        record(out, perImage(Timings.measure("forward_backward" + stage, config.warmup(), config.runs(),
+                () -> tapped.forwardBackward(input, layers, layers, raw -> Nd4j.onesLike(raw)), System::gc), n)
+                .detail("layer", layerDetail));
         for (CamMethod method : config.methods()) {
-            progress.accept(method.name() + " " + n + " images per pass" + at);
+            progress.accept(method.name() + stage);
             CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers));
             int warmup = method.usesGradients() ? config.warmup() : 1;
-            record(out, Timings.measure("method:" + method.name() + batched, warmup, config.runs(),
-                    () -> engine.explain(batch)).perItem(n).detail("layer", layerDetail)
-                    .detail("note", "end to end per image: one pass for all, NMS, maps, scaling, one System.gc()"));
+            record(out, perImage(Timings.measure("method:" + method.name() + stage, warmup, config.runs(),
+                    () -> engine.explain(batch)), n).detail("layer", layerDetail)
+                    .detail("note", "end to end per image: forward(+backward), NMS, maps, scaling, memory policy"));
         }
+    }
+
+    private static Timings perImage(Timings pass, int imagesPerPass) {
+        return imagesPerPass == 1 ? pass : pass.perItem(imagesPerPass);
     }
 
     /** RSS before, during and after many GradCAM passes under the standard memory policy. */

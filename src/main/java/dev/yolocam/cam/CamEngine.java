@@ -136,8 +136,7 @@ public final class CamEngine {
             float[] seed = new float[output.values().length];
             for (int i = 0; i < batch.size(); i++) {
                 float[] rows = output.item(i);
-                DetectionResult detections = detector.decide(batch.get(i),
-                        FloatArrays.of(rows, output.itemShape()), rows);
+                DetectionResult detections = output.decide(detector, batch.get(i), rows);
                 first[i] = new FirstPass(detections, targetFor(detections));
                 Target target = first[i].target();
                 if (firstDetection && !target.detections().isEmpty()) {
@@ -188,9 +187,7 @@ public final class CamEngine {
         DetectOutput output = DetectOutput.of(all.get(graph.outputName()));
         List<ExplainResult> results = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            float[] rows = output.item(i);
-            DetectionResult detections = detector.decide(batch.get(i),
-                    FloatArrays.of(rows, output.itemShape()), rows);
+            DetectionResult detections = output.decide(detector, batch.get(i), output.item(i));
             results.add(explainFromOutputs(spec.withBatch(1), batch.get(i), detections, item(all, i, batch.size()),
                     wanted));
         }
@@ -485,8 +482,9 @@ public final class CamEngine {
             return Arrays.copyOfRange(values, index * perItem(), (index + 1) * perItem());
         }
 
-        long[] itemShape() {
-            return new long[] {1, rows, columns};
+        /** NMS on one image's rows ({@link #item}); its DetectionResult keeps a native copy of them. */
+        DetectionResult decide(Detector detector, Detector.Prepared image, float[] itemRows) {
+            return detector.decide(image, FloatArrays.of(itemRows, 1, rows, columns), itemRows);
         }
     }
 }

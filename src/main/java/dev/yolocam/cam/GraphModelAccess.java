@@ -50,13 +50,21 @@ final class GraphModelAccess implements ModelAccess {
 
     @Override
     public double baseScore() {
-        return score(raw, 0);
+        return score(raw, 0, target);
     }
 
     @Override
     public double[] scoreInputs(List<float[]> inputs, int batchSize) {
-        int h = inputHeight();
-        int w = inputWidth();
+        return scoreEach(model, inputHeight(), inputWidth(), inputs, java.util.Collections.nCopies(inputs.size(),
+                target), batchSize);
+    }
+
+    /**
+     * The score of each (3, H, W) input under its own target, from passes of {@code batchSize} inputs (a short last
+     * pass is padded with zeros, the padding ignored).
+     */
+    static double[] scoreEach(YoloModel model, int h, int w, List<float[]> inputs, List<Target> targets,
+                              int batchSize) {
         int per = 3 * h * w;
         YoloGraph graph = model.graph(new GraphSpec(batchSize, h, w, java.util.Set.of()));
         double[] scores = new double[inputs.size()];
@@ -68,7 +76,7 @@ final class GraphModelAccess implements ModelAccess {
             }
             INDArray out = graph.predict(FloatArrays.of(batch, batchSize, 3, h, w));
             for (int i = 0; i < n; i++) {
-                scores[start + i] = score(out, i);
+                scores[start + i] = score(out, i, targets.get(start + i));
             }
         }
         return scores;
@@ -96,7 +104,7 @@ final class GraphModelAccess implements ModelAccess {
                     GraphSpec.ablationFill(layer), Nd4j.create(fill, new long[] {batchSize, 1, 1, c}, DataType.FLOAT));
             INDArray out = graph.outputs(images, feeds, List.of(graph.outputName())).get(graph.outputName());
             for (int i = 0; i < n; i++) {
-                scores[start + i] = score(out, i);
+                scores[start + i] = score(out, i, target);
             }
         }
         return scores;
@@ -125,7 +133,7 @@ final class GraphModelAccess implements ModelAccess {
         return root.find(conv.path().substring(0, conv.path().lastIndexOf('.'))).flatMap(block -> block.child("bn"));
     }
 
-    private double score(INDArray output, int item) {
+    private static double score(INDArray output, int item, Target target) {
         INDArray one = output.get(NDArrayIndex.point(item), NDArrayIndex.all(), NDArrayIndex.all());
         float[] values = FloatArrays.values(one);
         return target.value(values, (int) output.size(1), (int) output.size(2));
