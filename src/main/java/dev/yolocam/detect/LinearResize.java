@@ -25,8 +25,8 @@ public final class LinearResize {
 
     /** The fixed-point interpolation itself, without the same-size shortcut (identity at scale 1). */
     static RgbImage interpolate(RgbImage src, int width, int height) {
-        Taps xs = Taps.of(src.width(), width);
-        Taps ys = Taps.of(src.height(), height);
+        Taps xs = Taps.columns(src.width(), width);
+        Taps ys = Taps.rows(src.height(), height);
         int[][] horizontal = new int[src.height()][];
         byte[] in = src.pixels();
         byte[] out = new byte[width * height * 3];
@@ -68,9 +68,22 @@ public final class LinearResize {
         return row;
     }
 
-    /** For each destination index along one axis: the two source indices and their fixed-point weights. */
+    /**
+     * For each destination index along one axis: the two source indices and their fixed-point weights. OpenCV treats
+     * the axes differently at the borders: a column outside the source is clamped together with its weight (weights
+     * 2048 and 0), while a row only has its source indices clamped and keeps the unclamped weights, so an upscaled
+     * first or last row blends a source row with itself in two separately truncated halves.
+     */
     private record Taps(int[] index0, int[] index1, int[] weight0, int[] weight1) {
-        static Taps of(int srcSize, int dstSize) {
+        static Taps columns(int srcSize, int dstSize) {
+            return of(srcSize, dstSize, true);
+        }
+
+        static Taps rows(int srcSize, int dstSize) {
+            return of(srcSize, dstSize, false);
+        }
+
+        private static Taps of(int srcSize, int dstSize, boolean clampWeights) {
             double scale = 1.0 / ((double) dstSize / srcSize);
             int[] index0 = new int[dstSize];
             int[] index1 = new int[dstSize];
@@ -80,20 +93,24 @@ public final class LinearResize {
                 float f = (float) ((d + 0.5) * scale - 0.5);
                 int s = (int) Math.floor(f);
                 f -= s;
-                if (s < 0) {
+                if (clampWeights && s < 0) {
                     s = 0;
                     f = 0;
                 }
-                if (s >= srcSize - 1) {
+                if (clampWeights && s >= srcSize - 1) {
                     s = srcSize - 1;
                     f = 0;
                 }
-                index0[d] = s;
-                index1[d] = Math.min(s + 1, srcSize - 1);
+                index0[d] = clamp(s, srcSize);
+                index1[d] = clamp(s + 1, srcSize);
                 weight0[d] = (int) Math.rint((1f - f) * COEFFICIENT_SCALE);
                 weight1[d] = (int) Math.rint(f * COEFFICIENT_SCALE);
             }
             return new Taps(index0, index1, weight0, weight1);
+        }
+
+        private static int clamp(int index, int size) {
+            return Math.max(0, Math.min(index, size - 1));
         }
     }
 }
