@@ -3,6 +3,7 @@ package dev.yolocam.cam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageLoader;
@@ -13,7 +14,9 @@ import dev.yolocam.detect.RgbImage;
 import dev.yolocam.io.NpyFile;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
+import dev.yolocam.testing.Float64Bounds;
 import dev.yolocam.testing.OracleCase;
+import dev.yolocam.testing.Tolerance;
 import static dev.yolocam.cam.MapComparison.correlation;
 import static dev.yolocam.cam.MapComparison.isZero;
 import static dev.yolocam.cam.MapComparison.maxAbsDiff;
@@ -61,7 +64,9 @@ class CamEngineOracleTest {
     @MethodSource("camFiles")
     void engineReproducesUpstreamCam(CamFile cam) {
         boolean eigenSmooth = cam.method().endsWith("_eigensmooth");
-        CamMethod method = CamMethods.find(cam.method().replace("_eigensmooth", "")).orElseThrow();
+        Optional<CamMethod> found = CamMethods.find(cam.method().replace("_eigensmooth", ""));
+        assumeTrue(found.isPresent(), cam + ": yolocam has no method " + cam.method() + " yet (oracle section 9b)");
+        CamMethod method = found.get();
         OracleCase c = cam.oracle();
         CamRequest request = CamRequest.of(method, layers(cam.layerKey()))
                 .withTargets(List.of(cam.target().equals("T1") ? TargetKind.CLASS : TargetKind.CLASS_ALL))
@@ -78,20 +83,35 @@ class CamEngineOracleTest {
         float[] ours = result.maps().get(0).input();
         assertEquals(expected.data().length, ours.length);
         float[] reference = expected.data();
+        Tolerance tolerance = tolerance(cam, reference);
         if (method.name().startsWith("Eigen") || eigenSmooth) {
-            reference = sameSignReference(cam, method, eigenSmooth, reference, ours);
+            reference = sameSignReference(cam, method, eigenSmooth, reference, ours, tolerance);
         }
         double maxDiff = maxAbsDiff(reference, ours);
-        double tolerance = method.name().equals("GradCAMPlusPlus") && random ? 0.07
-                : method.name().equals("AblationCAM") ? 0.05 : 5e-3;
-        System.out.printf("cam %-60s max|diff| %.2e  corr %s%n", cam, maxDiff,
+        System.out.printf("cam %-60s max|diff| %.2e (%.2f of tolerance)  corr %s%n", cam, maxDiff,
+                maxDiff / tolerance.value(),
                 isZero(reference) ? "(zero map)" : String.format("%.6f", correlation(reference, ours)));
         if (isZero(reference)) {
             assertTrue(isZero(ours), cam + ": upstream's map is all zero, ours is not");
         } else {
             assertTrue(correlation(reference, ours) >= 0.999, cam + ": correlation " + correlation(reference, ours));
         }
-        assertTrue(maxDiff <= tolerance, cam + ": max abs diff " + maxDiff);
+        assertTrue(tolerance.admits(maxDiff), cam + ": max abs diff " + maxDiff + "; " + tolerance);
+    }
+
+    /**
+     * The oracle's float32-vs-float64 bound of this CAM (GradCAM++ on the random model is ill-conditioned, README 8:
+     * its bound is large and so is its tolerance). AblationCAM was not probed; its one shipped map is all zero, which
+     * the zero-map check above demands exactly.
+     */
+    private static Tolerance tolerance(CamFile cam, float[] reference) {
+        String key = cam.file().getFileName().toString().replace("cam__", "").replace(".npy", "");
+        Optional<Tolerance> measured = Float64Bounds.ofOracleCase(cam.oracle()).cam(key);
+        if (measured.isEmpty()) {
+            assertTrue(isZero(reference), cam + ": no measured float64 bound for a non-zero reference map");
+            return Tolerance.absolute(key + " (all-zero reference)", 0, 1);
+        }
+        return measured.get();
     }
 
     static List<String> layers(String key) {
@@ -112,7 +132,7 @@ class CamEngineOracleTest {
      * as it would be with our sign, so that the usual comparison applies.
      */
     private static float[] sameSignReference(CamFile cam, CamMethod method, boolean eigenSmooth, float[] upstream,
-                                             float[] ours) {
+                                             float[] ours, Tolerance tolerance) {
         OracleCase c = cam.oracle();
         String layerFile = switch (cam.layerKey()) {
             case "Lm2" -> "layer_23.npy";
@@ -138,11 +158,13 @@ class CamEngineOracleTest {
                 CamMath.Aggregation.MEAN);
         float[] withOtherSign = CamMath.aggregate(List.of(CamMath.scaleCam(CamMath.relu(negated), h, w, outH, outW)),
                 CamMath.Aggregation.MEAN);
-        assertTrue(maxAbsDiff(withOurSign, ours) <= 5e-3, cam + ": engine map differs from the method's own map");
+        assertTrue(tolerance.admits(maxAbsDiff(withOurSign, ours)),
+                cam + ": engine map differs from the method's own map; " + tolerance);
         boolean upstreamHasOurSign = maxAbsDiff(withOurSign, upstream) <= maxAbsDiff(withOtherSign, upstream);
         System.out.printf("cam %-60s SVD sign %s upstream's%n", cam, upstreamHasOurSign ? "equals" : "is opposite to");
         float[] upstreamCounterpart = upstreamHasOurSign ? withOurSign : withOtherSign;
-        assertTrue(maxAbsDiff(upstreamCounterpart, upstream) <= 5e-3, cam + ": upstream map is neither sign");
+        assertTrue(tolerance.admits(maxAbsDiff(upstreamCounterpart, upstream)),
+                cam + ": upstream map is neither sign; " + tolerance);
         return upstreamHasOurSign ? upstream : withOurSign;
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yolocam.io.NpyFile;
+import dev.yolocam.testing.Float64Bounds;
 import dev.yolocam.testing.Oracle;
+import dev.yolocam.testing.OracleCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,7 @@ class DetectAndConvertCommandTest {
         Cli.Result r = Cli.run("detect", "--weights", Oracle.model("yolov5n-random.pt").toString(), "--imgsz", "320",
                 "--conf", "0.001", "--max-det", "20", "--out", out.toString(), "-q", Oracle.image("bus.jpg").toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertSameDetections(out.resolve("bus.json"),
-                Oracle.caseDir("random_bus_320").resolve("dets_conf0.001_top20_orig.npy"));
+        assertSameDetections(out.resolve("bus.json"), OracleCase.load("random_bus_320"), "dets_conf0.001_top20_orig.npy");
         assertTrue(Files.size(out.resolve("bus.png")) > 0, "annotated picture written");
     }
 
@@ -37,8 +38,8 @@ class DetectAndConvertCommandTest {
         Cli.Result r = Cli.run("detect", "--weights", Oracle.model("shapes-yolov5n.pt").toString(), "--imgsz", "320",
                 "--out", out.toString(), "-q", Oracle.image("shapes/test_0005.png").toString());
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode doc = assertSameDetections(out.resolve("test_0005.json"),
-                Oracle.caseDir("shapes_nonsq_320").resolve("dets_conf0.25_orig.npy"));
+        JsonNode doc = assertSameDetections(out.resolve("test_0005.json"), OracleCase.load("shapes_nonsq_320"),
+                "dets_conf0.25_orig.npy");
         assertEquals(256, doc.path("width").asInt());
         assertEquals(384, doc.path("height").asInt());
         assertEquals(224, doc.path("input").path("width").asInt());
@@ -88,18 +89,28 @@ class DetectAndConvertCommandTest {
         assertEquals(0, r.exitCode(), r.err());
     }
 
-    private static JsonNode assertSameDetections(Path json, Path expectedNpy) throws IOException {
+    /**
+     * Detections in original-image pixels against the case's file. Tolerances from the case's measured float32 bound:
+     * a box corner is a centre plus half a size, both raw coordinates, divided by the letterbox ratio; a confidence
+     * is objectness times class probability, two raw probabilities.
+     */
+    private static JsonNode assertSameDetections(Path json, OracleCase c, String file) throws IOException {
         JsonNode doc = JSON.readTree(json.toFile());
-        NpyFile.FloatArray expected = NpyFile.read(expectedNpy);
+        NpyFile.FloatArray expected = NpyFile.read(c.dir().resolve(file));
+        Float64Bounds bounds = Float64Bounds.ofOracleCase(c);
+        double ratio = c.meta().path("preprocess").path("letterbox").path("r").asDouble();
+        double boxTolerance = 1.5 * bounds.rawCoordinates().value() / ratio;
+        double confTolerance = 2 * bounds.rawProbabilities().value();
         JsonNode dets = doc.path("detections");
         assertEquals(expected.dim(0), dets.size(), "number of detections");
         for (int i = 0; i < dets.size(); i++) {
             JsonNode d = dets.get(i);
             for (int k = 0; k < 4; k++) {
                 double diff = Math.abs(d.path("box").get(k).asDouble() - expected.data()[i * 6 + k]);
-                assertTrue(diff <= 0.01, "detection " + i + " box coordinate " + k + " differs by " + diff);
+                assertTrue(diff <= boxTolerance, "detection " + i + " box coordinate " + k + " differs by " + diff
+                        + " (tolerance " + boxTolerance + ")");
             }
-            assertEquals(expected.data()[i * 6 + 4], d.path("confidence").asDouble(), 1e-5);
+            assertEquals(expected.data()[i * 6 + 4], d.path("confidence").asDouble(), confTolerance);
             assertEquals((int) expected.data()[i * 6 + 5], d.path("class").asInt());
         }
         return doc;

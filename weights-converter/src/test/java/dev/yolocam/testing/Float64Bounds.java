@@ -1,0 +1,93 @@
+package dev.yolocam.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What float32 can be trusted to in one reference case, measured by rerunning it in float64: the oracle's
+ * {@code precision_fp64.json} (forward outputs and CAMs) or a fixture's {@code <prefix>.precision_fp64.json}, plus,
+ * for the oracle's gradient files, {@code testdata/oracle-precision/<case>.json} (measured by
+ * testdata/oracle-precision/measure.py, the oracle having shipped no float64 gradients). Tests turn these bounds into
+ * tolerances with {@link Tolerance}.
+ */
+public final class Float64Bounds {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String name;
+    private final JsonNode forward;
+    private final JsonNode gradients;
+
+    private Float64Bounds(String name, JsonNode forward, JsonNode gradients) {
+        this.name = name;
+        this.forward = forward;
+        this.gradients = gradients;
+    }
+
+    /** The bounds of an oracle case (its precision_fp64.json and our gradient measurement when present). */
+    public static Float64Bounds ofOracleCase(OracleCase c) {
+        Path grads = Oracle.testdata().resolve("oracle-precision").resolve(c.name() + ".json");
+        return new Float64Bounds(c.name(), read(c.dir().resolve("precision_fp64.json")),
+                Files.exists(grads) ? read(grads) : JSON.createObjectNode());
+    }
+
+    /** The bounds generate.py measured for one input of a fixture ({@code <prefix>.precision_fp64.json}). */
+    public static Float64Bounds ofFixture(Path fixtures, String prefix) {
+        return new Float64Bounds(prefix, read(fixtures.resolve(prefix + ".precision_fp64.json")),
+                JSON.createObjectNode());
+    }
+
+    /** Raw Detect output, box columns (x, y, w, h in input pixels). */
+    public Tolerance rawCoordinates() {
+        JsonNode b = forward.path("raw_fused64").path("xywh");
+        return Tolerance.absolute(name + " raw coordinates", need(b, "max_abs_diff"), need(b, "max_abs_ref"));
+    }
+
+    /** Raw Detect output, objectness and class probability columns. */
+    public Tolerance rawProbabilities() {
+        JsonNode b = forward.path("raw_fused64").path("obj_cls");
+        return Tolerance.absolute(name + " raw probabilities", need(b, "max_abs_diff"), 1.0);
+    }
+
+    /**
+     * A stored layer output ({@code "17"}, or {@code "24_0"} for a Detect level; a fixture's {@code "layer_17"}),
+     * relative to its largest magnitude.
+     */
+    public Tolerance layer(String key) {
+        JsonNode layers = forward.path("layers_fused64");
+        JsonNode b = layers.has(key) ? layers.path(key) : layers.path("layer_" + key);
+        return Tolerance.relative(name + " layer " + key, need(b, "rel_to_max"));
+    }
+
+    /** A CAM file's key ({@code GradCAM__Lm2__T2}): maps lie in [0, 1]. */
+    public Optional<Tolerance> cam(String key) {
+        JsonNode b = forward.path("cams_fused64").path(key);
+        return b.isMissingNode() ? Optional.empty()
+                : Optional.of(Tolerance.absolute(name + " " + key, need(b, "max_abs_diff"), 1.0));
+    }
+
+    /** A gradient file's key ({@code grad__Lm2__T1}), relative to its largest magnitude. */
+    public Optional<Tolerance> gradient(String key) {
+        JsonNode b = gradients.path("gradients_fused64").path(key);
+        return b.isMissingNode() ? Optional.empty()
+                : Optional.of(Tolerance.relative(name + " " + key, need(b, "rel_to_max")));
+    }
+
+    private double need(JsonNode node, String field) {
+        if (!node.path(field).isNumber()) {
+            throw new IllegalStateException(name + ": no measured float64 bound '" + field + "' in " + node);
+        }
+        return node.path(field).asDouble();
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}
