@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one fuzz case on a worker thread and measures it: wall time and the bytes the worker allocated on the heap
- * (the JVM's per-thread allocation counter, so the figure does not depend on when the GC runs). Whatever the case
+ * Runs one fuzz case on a worker thread and measures it: the worker's CPU time (not wall time, so a busy machine
+ * does not fail a case that is merely waiting for a core) and the bytes the worker allocated on the heap (the JVM's
+ * per-thread allocation counter, so the figure does not depend on when the GC runs). Whatever the case
  * throws, errors included, is captured, not rethrown; a case that does not end within the hard timeout is
  * abandoned with its worker, and the next case gets a fresh one.
  */
@@ -28,7 +29,7 @@ public final class BoundedRun {
      *
      * @param value          what the case returned (null when it threw)
      * @param failure        what it threw, or null
-     * @param nanos          wall time
+     * @param nanos          CPU time of the worker thread
      * @param allocatedBytes heap bytes the case allocated
      */
     public record Result<T>(T value, Throwable failure, long nanos, long allocatedBytes) {
@@ -61,7 +62,7 @@ public final class BoundedRun {
 
     private static <T> Result<T> measure(Callable<T> body) {
         long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
-        long start = System.nanoTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         T value = null;
         Throwable failure = null;
         try {
@@ -69,7 +70,7 @@ public final class BoundedRun {
         } catch (Throwable t) {
             failure = t;
         }
-        long nanos = System.nanoTime() - start;
+        long nanos = THREADS.getCurrentThreadCpuTime() - start;
         return new Result<>(value, failure, nanos, THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore);
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * What one fuzz case may cost before it counts as a failure.
  *
- * @param maxTime           wall time of one case
+ * @param maxTime           CPU time of one case (the hard timeout, 5x this, is wall time)
  * @param maxAllocatedBytes heap bytes one case may allocate in all (garbage included)
  * @param maxRetainedBytes  heap in use after a case, once garbage is collected
  */
