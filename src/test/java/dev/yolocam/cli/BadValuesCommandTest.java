@@ -104,7 +104,8 @@ class BadValuesCommandTest {
         }
         for (String[] bad : new String[][] {
             {}, {"--output", ""}, {"--output", "{dir}"},
-            {"--weights", "{missing}", "--output", "{out}.yolocam"}, {"--weights", "{text}", "--output", "{out}.yolocam"},
+            {"--weights", "{missing}", "--output", "{out}.yolocam"},
+            {"--weights", "{text}", "--output", "{out}.yolocam"},
             {"--imgsz", "0", "--output", "{out}.yolocam"}, {"--device", "tpu", "--output", "{out}.yolocam"}}) {
             cases.add(withDefaults("convert", List.of(List.of("-q")), bad));
         }
