@@ -2,6 +2,7 @@ package dev.yolocam.bench;
 
 import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamMethod;
+import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.detect.Detector;
@@ -40,9 +41,10 @@ public final class Benchmark {
      * @param layers        layers for forward+backward and the methods: paths or indices; empty = the Detect inputs
      * @param imagesPerPass   also time passes of this many images (stages {@code *_batchN}, per image); 1 to skip
      * @param soakPasses    explain passes for the RSS-flatness measurement (0 to skip)
+     * @param seed          for the methods that draw random numbers (RandomCAM)
      */
     public record Config(Path weights, String randomVariant, List<Integer> sizes, List<CamMethod> methods,
-                         List<String> layers, int imagesPerPass, int warmup, int runs, int soakPasses) {
+                         List<String> layers, int imagesPerPass, int warmup, int runs, int soakPasses, long seed) {
     }
 
     private final Config config;
@@ -57,6 +59,7 @@ public final class Benchmark {
     public List<Timings> run() throws Exception {
         List<Timings> out = new ArrayList<>();
         YoloModel model = loadModel(out);
+        List<String> layers = layers(model);
         Path converted = Files.createTempFile("yolocam-bench", ".yolocam");
         try {
             progress.accept("converted model");
@@ -68,7 +71,7 @@ public final class Benchmark {
             Files.deleteIfExists(converted);
         }
         for (int size : config.sizes()) {
-            measureSize(model, size, out);
+            measureSize(model, size, layers, out);
         }
         out.add(new Timings("peak_rss").detail("peak_rss_mib", peakSoFar));
         return out;
@@ -98,18 +101,27 @@ public final class Benchmark {
         return ModelLoader.load(config.weights(), Optional.empty());
     }
 
-    private void measureSize(YoloModel model, int size, List<Timings> out) throws Exception {
+    /**
+     * The layers to measure, checked before anything is timed: the Detect inputs, or the requested ones (a layer
+     * that is not a feature map is a usage error). Layer names and shapes' ranks do not depend on the input size.
+     */
+    private List<String> layers(YoloModel model) {
+        if (config.layers().isEmpty()) {
+            return model.description().detectInputs();
+        }
+        YoloGraph smallest = model.graph(GraphSpec.forward(model.stride(), model.stride()));
+        return new LayerResolver(smallest.layers(), model.description().detectInputs()).resolve(config.layers());
+    }
+
+    private void measureSize(YoloModel model, int size, List<String> layers, List<Timings> out) throws Exception {
         String at = "@" + size;
         Detector detector = new Detector(model, new int[] {size},
                 NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20));
         Detector.Prepared prepared = syntheticImage(model, size);
         LetterboxResult lb = prepared.letterbox();
         progress.accept("graphs" + at);
-        YoloGraph[] built = new YoloGraph[1];
-        record(out, Timings.measure("graph_build" + at, 0, 1, () -> built[0] = new YoloModel(model.description())
+        record(out, Timings.measure("graph_build" + at, 0, 1, () -> new YoloModel(model.description())
                 .graph(GraphSpec.forward(lb.height(), lb.width()))));
-        List<String> layers = config.layers().isEmpty() ? model.description().detectInputs()
-                : new LayerResolver(built[0].layers()).resolve(config.layers());
         YoloGraph tapped = model.graph(new GraphSpec(1, lb.height(), lb.width(), Set.copyOf(layers)));
         record(out, Timings.measure("gradient_function_build" + at, 0, 1, tapped::prepareGradients)
                 .detail("layer", String.join(",", layers)));
@@ -145,12 +157,16 @@ public final class Benchmark {
                 .detail("layer", layerDetail));
         for (CamMethod method : config.methods()) {
             progress.accept(method.name() + stage);
-            CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers));
+            CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers).withOptions(options()));
             int warmup = method.usesGradients() ? config.warmup() : 1;
             record(out, perImage(Timings.measure("method:" + method.name() + stage, warmup, config.runs(),
                     () -> engine.explain(batch)), n).detail("layer", layerDetail)
                     .detail("note", "end to end per image: forward(+backward), NMS, maps, scaling, memory policy"));
         }
+    }
+
+    private CamOptions options() {
+        return new CamOptions(CamOptions.defaults().batchSize(), config.seed());
     }
 
     private static Timings perImage(Timings pass, int imagesPerPass) {

@@ -444,7 +444,7 @@ public final class CamEngine {
     private static LayerTensors tensors(String layer, INDArray activation, INDArray gradient) {
         long[] s = activation.shape();
         if (s.length != 4) {
-            throw new IllegalArgumentException("layer " + layer + " is not a feature map (shape "
+            throw new YolocamException(null, "layer " + layer + " is not a feature map (shape "
                     + Arrays.toString(s) + "); choose a layer that 'yolocam layers' shows as [1, C, H, W]");
         }
         return new LayerTensors(layer, (int) s[1], (int) s[2], (int) s[3], FloatArrays.values(activation),

@@ -23,6 +23,14 @@ public interface CamMethod {
     boolean usesGradients();
 
     /**
+     * Whether the map depends on what is explained (the target rows). A method that sees only the activations
+     * (EigenCAM) gives every detection of an image the same map.
+     */
+    default boolean usesTarget() {
+        return true;
+    }
+
+    /**
      * The layer's map before ReLU and normalisation, {@code h*w} values.
      *
      * @param eigenSmooth replace the channel sum of the weighted activations by their first principal component

@@ -1,8 +1,9 @@
 package dev.yolocam.cam;
 
-import dev.yolocam.errors.YolocamException;
+import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.LayerInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,16 +12,24 @@ import java.util.Set;
 /**
  * Turns what a user types after {@code --layer} into module paths: a path that {@code yolocam layers} lists
  * ({@code model.2.m.0.cv1.act}), or an integer index into the top-level block list, negative counting from the
- * end like Python ({@code -2}: the last block before Detect). An unknown path fails with the nearest paths.
+ * end like Python ({@code -2}: the last block before Detect). An unknown path fails with the nearest paths; a layer
+ * whose output is not a feature map (N, C, H, W), such as the Detect module itself, fails with the layers to use
+ * instead. Both are usage errors, found before any image is read.
  */
 public final class LayerResolver {
     private final List<LayerInfo> layers;
-    private final List<String> topLevel;
+    private final List<LayerInfo> topLevel;
+    private final List<String> detectInputs;
 
-    public LayerResolver(List<LayerInfo> layers) {
+    /**
+     * @param layers       the layer table of a graph of the model
+     * @param detectInputs the module paths feeding Detect (the suggestion for a layer that cannot be explained)
+     */
+    public LayerResolver(List<LayerInfo> layers, List<String> detectInputs) {
         this.layers = layers;
         this.topLevel = layers.stream().filter(l -> l.topLevelIndex() >= 0)
-                .sorted(Comparator.comparingInt(LayerInfo::topLevelIndex)).map(LayerInfo::path).toList();
+                .sorted(Comparator.comparingInt(LayerInfo::topLevelIndex)).toList();
+        this.detectInputs = List.copyOf(detectInputs);
     }
 
     public List<String> resolve(List<String> requested) {
@@ -33,24 +42,62 @@ public final class LayerResolver {
 
     public String resolve(String requested) {
         String text = requested.trim();
+        LayerInfo layer = find(text);
+        if (layer.shape().length != 4) {
+            throw new UsageException("--layer " + text + ": " + whyNotAFeatureMap(layer) + "; explain the Detect "
+                    + "inputs instead (the default): " + detectInputsAsOptions());
+        }
+        return layer.path();
+    }
+
+    private LayerInfo find(String text) {
         if (text.matches("-?\\d+")) {
-            int index = Integer.parseInt(text);
             int n = topLevel.size();
-            int i = index < 0 ? n + index : index;
+            long index = parseOrOutOfRange(text, n);
+            long i = index < 0 ? n + index : index;
             if (i < 0 || i >= n) {
-                throw new YolocamException(null, "--layer " + text + ": the model has " + n
+                throw new UsageException("--layer " + text + ": the model has " + n
                         + " top-level blocks (indices 0.." + (n - 1) + " or -" + n + "..-1)");
             }
-            return topLevel.get(i);
+            return topLevel.get((int) i);
         }
         String path = text.startsWith("model.model.") ? text.substring("model.".length()) : text;
         for (LayerInfo layer : layers) {
             if (layer.path().equals(path)) {
-                return path;
+                return layer;
             }
         }
-        throw new YolocamException(null, "--layer " + text + ": no such layer; nearest: "
+        throw new UsageException("--layer " + text + ": no such layer; nearest: "
                 + String.join(", ", nearest(path, 3)) + " (see 'yolocam layers')");
+    }
+
+    /** An index too long for a long is out of range like any other. */
+    private static long parseOrOutOfRange(String text, int n) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return text.startsWith("-") ? -n - 1L : n;
+        }
+    }
+
+    private String whyNotAFeatureMap(LayerInfo layer) {
+        String shape = Arrays.toString(layer.shape());
+        boolean isOutput = !topLevel.isEmpty() && topLevel.get(topLevel.size() - 1).path().equals(layer.path());
+        return isOutput
+                ? "that is the " + layer.simpleClass() + " module, whose output " + shape + " is the table of "
+                        + "predictions, not a feature map"
+                : "its output " + shape + " is not a feature map [N, C, H, W]";
+    }
+
+    /** The Detect inputs as the user would type them: top-level indices where they are top-level blocks. */
+    private String detectInputsAsOptions() {
+        List<String> options = new ArrayList<>();
+        for (String path : detectInputs) {
+            String shortcut = topLevel.stream().filter(l -> l.path().equals(path)).findFirst()
+                    .map(l -> Integer.toString(l.topLevelIndex())).orElse(path);
+            options.add("--layer " + shortcut);
+        }
+        return String.join(" ", options);
     }
 
     List<String> nearest(String path, int count) {

@@ -6,7 +6,9 @@ import dev.yolocam.bench.Benchmark;
 import dev.yolocam.bench.Timings;
 import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamMethods;
+import dev.yolocam.errors.UsageException;
 import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.model.RandomModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also run N GradCAM passes per size and report RSS (e.g. 200). Default: ${DEFAULT-VALUE}.")
     int soak;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Native threads for ND4J (default: all cores).")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Native threads for ND4J, 1 to the number of cores (default: all cores).")
     Integer threads;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the methods that draw random numbers (RandomCAM). Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
@@ -78,9 +85,26 @@ public final class BenchCommand implements Callable<Integer> {
         if ((weights == null) == (random == null)) {
             throw new UsageException("give exactly one of --weights FILE or --random ARCH (e.g. --random yolov5s)");
         }
+        if (random != null && !RandomModels.VARIANTS.contains(random)) {
+            throw new UsageException("--random " + random + ": unknown architecture; known: "
+                    + String.join(", ", RandomModels.VARIANTS));
+        }
         if (runs < 1 || warmup < 0 || soak < 0 || imagesPerPass < 1 || imagesPerPass > PassOptions.MAX) {
             throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0, --images-per-pass 1.."
                     + PassOptions.MAX);
+        }
+        for (int size : sizes) {
+            if (size < 32 || size > 8192) {
+                throw new UsageException("--imgsz must be between 32 and 8192, got " + size);
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads < 1 || threads > cores)) {
+            throw new UsageException("--threads must be between 1 and " + cores + " (the cores of this machine), got "
+                    + threads);
+        }
+        if (json != null) {
+            OutputFile.require("--json", json);
         }
         if (threads != null) {
             Nd4j.getEnvironment().setMaxThreads(threads);
@@ -97,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Benchmark.Config config = new Benchmark.Config(weights, random, sizes, camMethods,
-                layers == null ? List.of() : layers, imagesPerPass, warmup, runs, soak);
+                layers == null ? List.of() : layers, imagesPerPass, warmup, runs, soak, seed);
         List<Timings> results = new Benchmark(config, stage -> {
             if (!run.quiet()) {
                 err.println("bench: " + stage);

@@ -7,6 +7,7 @@ import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.MetricSet;
 import dev.yolocam.cam.TargetKind;
+import dev.yolocam.errors.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,11 @@ public final class CamOptionsMixin {
             description = "Perturbed copies of one image per forward pass (ScoreCAM, AblationCAM, the ROAD and "
                     + "deletion/insertion metrics); images share passes by --images-per-pass. Default: ${DEFAULT-VALUE}.")
     int batchSize;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the methods that draw random numbers (RandomCAM): the same seed gives the same "
+                    + "map. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--metrics", paramLabel = "cheap|all|none",
             description = "Faithfulness metrics per map: cheap (default; the confidence change, one forward pass), "
@@ -92,7 +98,7 @@ public final class CamOptionsMixin {
             default -> throw new UsageException("--aggregate must be mean or max, got '" + aggregate + "'");
         };
         return new CamRequest(method(), layers, targetKinds(), classes, perDetection, eigenSmooth, augSmooth,
-                aggregation, keepTop, renormalize, new CamOptions(batchSize, 0L), metricSet());
+                aggregation, keepTop, renormalize, new CamOptions(batchSize, seed), metricSet());
     }
 
     MetricSet metricSet() {

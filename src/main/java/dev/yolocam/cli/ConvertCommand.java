@@ -31,6 +31,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        OutputFile.require("--output", output);
         YoloModel yolo = model.load();
         AtomicFiles.write(output, stream -> ConvertedModel.write(yolo.description(), stream));
         if (!run.quiet()) {

@@ -9,6 +9,7 @@ import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.DetectionJson;
 import dev.yolocam.render.Images;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,9 +46,10 @@ public final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int imagesPerPass = pass.imagesPerPass();
-        ImageSession session = ImageSession.open(sources, model, nms, output, "detect");
+        PrintWriter err = spec.commandLine().getErr();
+        ImageSession session = ImageSession.open(sources, model, nms, output, run, err, "detect");
         YoloModel yolo = session.model();
-        return session.run(spec.commandLine().getErr(), run, imagesPerPass, session.detector()::detect,
+        return session.run(err, run, ImageRun.Product.DETECTIONS, imagesPerPass, session.detector()::detect,
                 (image, result) -> write(session, yolo, image.path(), result));
     }
 

@@ -1,5 +1,6 @@
 package dev.yolocam.cli;
 
+import dev.yolocam.errors.UsageException;
 import java.util.Locale;
 import org.nd4j.linalg.factory.Nd4j;
 

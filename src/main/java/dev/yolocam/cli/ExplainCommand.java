@@ -4,10 +4,11 @@ import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
-import dev.yolocam.detect.Letterbox;
+import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.ExplainWriter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,16 +70,22 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Set<ExplainWriter.Artifact> artifacts = artifacts();
         int imagesPerPass = pass.imagesPerPass();
-        ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, "explain");
+        PrintWriter err = spec.commandLine().getErr();
+        ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, run, err, "explain");
         YoloModel yolo = session.model();
-        CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(yolo),
+        CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(session),
                 session.selectedClasses()));
         ExplainWriter writer = new ExplainWriter(session.out()::resolve, artifacts, yolo.description()::className);
+        if (engine.request().perDetection() && !engine.request().method().usesTarget()) {
+            run.warn(err, engine.request().method().name() + " does not depend on the target, so --per-detection "
+                    + "gives every detection the same map (their boxes pictures and metrics still differ); a "
+                    + "gradient method such as GradCAM gives each detection a map of its own");
+        }
         // Per-detection and aug-smooth maps need passes of their own per image: batching would not pay there.
         if (engine.request().perDetection() || engine.request().augSmooth()) {
             imagesPerPass = 1;
         }
-        return session.run(spec.commandLine().getErr(), run, imagesPerPass, engine::explain, (image, result) -> {
+        return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass, engine::explain, (image, result) -> {
             warnAboutEmptyMaps(image.path(), result);
             int maps = writer.write(DetectCommand.stem(image.path()), result);
             return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
@@ -93,7 +100,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (run.quiet() || result.maps().stream().noneMatch(m -> m.max() == 0f)) {
             return;
         }
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = spec.commandLine().getErr();
         err.println("yolocam: " + image + ": warning: a map is all zero (the explained detections do not depend on "
                 + String.join(", ", result.maps().get(0).layers()) + " through positive evidence); try the Detect "
                 + "inputs, e.g. --layer 17 --layer 20 --layer 23, or --per-detection");
@@ -116,16 +123,14 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** Layer names come from the forward graph's table (the same names every graph of the model has). */
-    private List<String> resolveLayers(YoloModel yolo) {
-        int[] size = model.imgsz();
-        int h = Letterbox.checkImgSize(size[0], yolo.stride());
-        int w = Letterbox.checkImgSize(size.length > 1 ? size[1] : size[0], yolo.stride());
-        LayerResolver resolver = new LayerResolver(yolo.graph(GraphSpec.forward(h, w)).layers());
-        try {
-            return layers == null ? yolo.description().detectInputs() : resolver.resolve(layers);
-        } catch (dev.yolocam.errors.YolocamException e) {
-            throw new UsageException(e.problem());
+    private List<String> resolveLayers(ImageSession session) {
+        YoloModel yolo = session.model();
+        if (layers == null) {
+            return yolo.description().detectInputs();
         }
+        GraphSpec forward = GraphSpec.forward(session.detector().requestedHeight(),
+                session.detector().requestedWidth());
+        return new LayerResolver(yolo.graph(forward).layers(), yolo.description().detectInputs()).resolve(layers);
     }
 
     private Set<ExplainWriter.Artifact> artifacts() {

@@ -2,8 +2,10 @@ package dev.yolocam.cli;
 
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
+import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.errors.YolocamException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Runs a job over many images in one process: consecutive images of one input shape go through the network
  * {@code imagesPerPass} at a time (a shorter run of one shape goes one image per pass, so no pass is padded and at
  * most two graphs per shape are built); a progress bar on stderr (only for several images, on a terminal, and not
- * with --quiet); a failed image reported on one line while the others go on; a summary at the end. The exit code
- * is 1 when any image failed.
+ * with --quiet); a failed image reported on one line while the others go on; a summary at the end, and a hint
+ * about --conf when images had no detections. The exit code is 1 when any image failed.
  */
 final class ImageRun {
     /** Decodes and letterboxes one image. */
@@ -39,15 +41,23 @@ final class ImageRun {
     record Counts(int detections, int maps) {
     }
 
+    /** What the command makes of each image: the summary counts maps only where there are maps to make. */
+    enum Product { DETECTIONS, MAPS }
+
     private final PrintWriter err;
     private final RunOptions options;
+    private final NmsOptions nms;
+    private final Product product;
     private int failed;
     private int detections;
     private int maps;
+    private int withoutDetections;
 
-    ImageRun(PrintWriter err, RunOptions options) {
+    ImageRun(PrintWriter err, RunOptions options, NmsOptions nms, Product product) {
         this.err = err;
         this.options = options;
+        this.nms = nms;
+        this.product = product;
     }
 
     <R> int run(List<Path> images, int imagesPerPass, Preparer preparer, Pass<R> pass, Writer<R> writer,
@@ -105,6 +115,7 @@ final class ImageRun {
             } else {
                 detections += w.counts().detections();
                 maps += w.counts().maps();
+                withoutDetections += w.counts().detections() == 0 ? 1 : 0;
                 step(bar, 1);
             }
         }
@@ -141,12 +152,23 @@ final class ImageRun {
             return;
         }
         int done = total - failed;
-        err.printf(Locale.ROOT, "%d image%s, %d detection%s, %d map%s in %.1f s (%.0f ms/image)%s%s%n",
-                done, done == 1 ? "" : "s", detections, detections == 1 ? "" : "s", maps, maps == 1 ? "" : "s",
+        err.printf(Locale.ROOT, "%s, %s%s in %.1f s (%.0f ms/image)%s%s%n", count(done, "image"),
+                count(detections, "detection"), product == Product.MAPS ? ", " + count(maps, "map") : "",
                 seconds, done == 0 ? 0.0 : seconds * 1000 / Math.max(1, total),
                 failed > 0 ? ", " + failed + " failed" : "",
                 done > 0 ? "; results in " + outputDescription : "");
+        if (withoutDetections > 0) {
+            err.printf(Locale.ROOT, "yolocam: %s had no detections%s at --conf %s; a lower --conf shows weaker ones%n",
+                    withoutDetections == done ? (done == 1 ? "the image" : "all " + done + " images")
+                            : count(withoutDetections, "image"),
+                    nms.classes() == null ? "" : " of the chosen --classes",
+                    BigDecimal.valueOf(nms.confThreshold()).stripTrailingZeros().toPlainString());
+        }
         err.flush();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private ProgressBar progressBar(int total) {

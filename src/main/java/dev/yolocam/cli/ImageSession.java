@@ -16,11 +16,11 @@ import java.util.List;
 record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector detector, OutputDirectory out) {
 
     static ImageSession open(List<String> sources, ModelOptions modelOptions, NmsOptionsMixin nmsOptions,
-                             OutputOptions outputOptions, String command) {
+                             OutputOptions outputOptions, RunOptions run, PrintWriter err, String command) {
         List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
         YoloModel model = modelOptions.load();
         NmsOptions nms = nmsOptions.toOptions(model.classNames());
-        Detector detector = new Detector(model, modelOptions.imgsz(), nms);
+        Detector detector = new Detector(model, modelOptions.inputSize(model, run, err), nms);
         return new ImageSession(images, model, nms, detector, outputOptions.choose(command));
     }
 
@@ -30,11 +30,11 @@ record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector
     }
 
     /** Runs {@code pass} over the images, {@code imagesPerPass} of one input shape at a time, then {@code writer}. */
-    <R> int run(PrintWriter err, RunOptions options, int imagesPerPass, ImageRun.Pass<R> pass,
-                ImageRun.Writer<R> writer) {
+    <R> int run(PrintWriter err, RunOptions options, ImageRun.Product product, int imagesPerPass,
+                ImageRun.Pass<R> pass, ImageRun.Writer<R> writer) {
         try {
-            return new ImageRun(err, options).run(images, imagesPerPass, detector::prepare, pass, writer,
-                    out.path().toString());
+            return new ImageRun(err, options, nms, product).run(images, imagesPerPass, detector::prepare, pass,
+                    writer, out.path().toString());
         } finally {
             out.removeIfEmpty();
         }

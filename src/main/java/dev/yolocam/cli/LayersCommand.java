@@ -1,6 +1,5 @@
 package dev.yolocam.cli;
 
-import dev.yolocam.detect.Letterbox;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
 import dev.yolocam.graph.YoloGraph;
@@ -35,10 +34,8 @@ public final class LayersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         YoloModel yolo = model.load();
-        int[] size = model.imgsz();
-        int height = Letterbox.checkImgSize(size[0], yolo.stride());
-        int width = Letterbox.checkImgSize(size.length > 1 ? size[1] : size[0], yolo.stride());
-        YoloGraph graph = yolo.graph(GraphSpec.forward(height, width));
+        int[] size = model.inputSize(yolo, run, spec.commandLine().getErr());
+        YoloGraph graph = yolo.graph(GraphSpec.forward(size[0], size[1]));
         print(graph, spec.commandLine().getOut());
         return Main.OK;
     }

@@ -39,6 +39,7 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args2) -> {
             err.println("yolocam: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             String name = ex.getCommandLine().getCommandName();
             err.println("Try 'yolocam " + ("yolocam".equals(name) ? "" : name + " ") + "--help' for more information.");
             return USAGE;

@@ -1,6 +1,7 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.errors.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

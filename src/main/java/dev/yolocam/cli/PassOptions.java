@@ -1,5 +1,6 @@
 package dev.yolocam.cli;
 
+import dev.yolocam.errors.UsageException;
 import picocli.CommandLine.Option;
 
 /** --images-per-pass: how many images of one input shape share a forward (and backward) pass. */

@@ -1,5 +1,6 @@
 package dev.yolocam.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** --verbose and --quiet, shared by every command. */
@@ -7,7 +8,8 @@ public final class RunOptions {
     @Option(names = {"-v", "--verbose"}, description = "On failure, print the cause chain and stack trace.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary line.")
+    @Option(names = {"-q", "--quiet"},
+            description = "Only errors: no progress bar, no warnings, hints or summary line.")
     boolean quiet;
 
     public boolean verbose() {
@@ -16,5 +18,13 @@ public final class RunOptions {
 
     public boolean quiet() {
         return quiet;
+    }
+
+    /** One line, {@code yolocam: warning: <message>}, unless --quiet. */
+    void warn(PrintWriter err, String message) {
+        if (!quiet) {
+            err.println("yolocam: warning: " + message);
+            err.flush();
+        }
     }
 }

@@ -3,7 +3,8 @@ package dev.yolocam.cli;
 import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamMap;
 import dev.yolocam.cam.SweepResult;
-import dev.yolocam.detect.Letterbox;
+import dev.yolocam.cam.WholeModelCam;
+import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
 import dev.yolocam.model.YoloModel;
@@ -14,6 +15,7 @@ import dev.yolocam.render.Panels;
 import dev.yolocam.render.SweepEntry;
 import dev.yolocam.render.SweepPage;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,14 +62,20 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImageSession session = ImageSession.open(sources, model, nms, output, "sweep");
+        if (cam.method() instanceof WholeModelCam) {
+            throw new UsageException("--method " + cam.method().name() + " combines layers of its own choosing into "
+                    + "one map, so there is nothing to sweep; use 'yolocam explain --method " + cam.method().name()
+                    + "'");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ImageSession session = ImageSession.open(sources, model, nms, output, run, err, "sweep");
         YoloModel yolo = session.model();
-        List<LayerInfo> layers = selectLayers(yolo);
+        List<LayerInfo> layers = selectLayers(session);
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
                 session.selectedClasses()));
         boolean single = session.images().size() == 1;
         // A sweep taps every layer: one image per pass keeps its memory in bounds.
-        return session.run(spec.commandLine().getErr(), run, 1, batch -> List.of(engine.sweep(batch.get(0))),
+        return session.run(err, run, ImageRun.Product.MAPS, 1, batch -> List.of(engine.sweep(batch.get(0))),
                 (image, result) -> {
                     String stem = DetectCommand.stem(image.path());
                     write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
@@ -104,11 +112,11 @@ public final class SweepCommand implements Callable<Integer> {
         return String.join("x", Arrays.stream(layer.shape()).mapToObj(Long::toString).toList());
     }
 
-    private List<LayerInfo> selectLayers(YoloModel yolo) {
-        int[] size = model.imgsz();
-        int h = Letterbox.checkImgSize(size[0], yolo.stride());
-        int w = Letterbox.checkImgSize(size.length > 1 ? size[1] : size[0], yolo.stride());
-        List<LayerInfo> all = yolo.graph(GraphSpec.forward(h, w)).layers().stream()
+    private List<LayerInfo> selectLayers(ImageSession session) {
+        YoloModel yolo = session.model();
+        GraphSpec forward = GraphSpec.forward(session.detector().requestedHeight(),
+                session.detector().requestedWidth());
+        List<LayerInfo> all = yolo.graph(forward).layers().stream()
                 .filter(l -> l.shape().length == 4).toList();
         List<LayerInfo> chosen;
         if (layerGlob == null) {

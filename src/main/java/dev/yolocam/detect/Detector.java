@@ -37,6 +37,15 @@ public final class Detector {
         return nms;
     }
 
+    /** The height images are letterboxed into: --imgsz rounded up to the stride (an input may come out smaller). */
+    public int requestedHeight() {
+        return requestedHeight;
+    }
+
+    public int requestedWidth() {
+        return requestedWidth;
+    }
+
     /** The letterboxed network input of an image, as YOLOv5's LoadImages makes it. */
     public Prepared prepare(Path imagePath) {
         RgbImage original = ImageLoader.load(imagePath);

@@ -28,8 +28,8 @@ import java.util.function.IntFunction;
  * {@code <stem>_cam.png} (JET overlay, image weight 0.5), {@code <stem>_heat.png} (grey map),
  * {@code <stem>_boxes.png} (map renormalised inside the boxes, boxes drawn), {@code <stem>_concat.png}
  * (original | overlay | boxes), {@code <stem>_cam.npy} (the map in the network-input frame, float32 H x W), and
- * {@code <stem>.json} (the detect JSON plus a {@code cams} list). In per-detection mode each map gets
- * {@code <stem>_det<k>_<class>.png} (overlay with its box) and, with npy, {@code <stem>_det<k>_<class>_cam.npy}.
+ * {@code <stem>.json} (the detect JSON plus a {@code cams} list). In per-detection mode each map gets the same
+ * files with {@code <stem>_det<k>_<class>} in place of {@code <stem>}, its boxes picture showing its own box.
  */
 public final class ExplainWriter {
     /** What {@code --save} can name. */
@@ -56,8 +56,8 @@ public final class ExplainWriter {
             String base = map.detectionIndex() < 0 ? stem
                     : String.format(Locale.ROOT, "%s_det%d_%s", stem, map.detectionIndex(),
                             safe(className.apply(dets.inOriginal().get(map.detectionIndex()).classId())));
-            String mainFile = writeMap(base, map, dets);
-            camEntries.add(entry(map, mainFile, base));
+            String overlayFile = writeMap(base, map, dets);
+            camEntries.add(entry(map, overlayFile, base));
         }
         if (save.contains(Artifact.JSON)) {
             Map<String, Object> doc = DetectionJson.of(dets, className);
@@ -68,41 +68,36 @@ public final class ExplainWriter {
         return result.maps().size();
     }
 
+    /**
+     * Every requested file of one map, named {@code base} plus the kind's suffix; returns the overlay's file name,
+     * or null when no overlay is saved.
+     */
     private String writeMap(String base, CamMap map, DetectionResult dets) {
-        BufferedImage overlay = CamOverlay.overlay(dets.original(), map.original(), IMAGE_WEIGHT);
-        List<Detection> boxesInOriginal = originalBoxes(map, dets);
-        String mainFile = null;
-        if (map.detectionIndex() >= 0) {
-            BufferedImage panel = CamOverlay.overlay(dets.original(), map.original(), IMAGE_WEIGHT);
-            BoxPainter.draw(panel, boxesInOriginal, className);
-            mainFile = base + ".png";
-            if (save.contains(Artifact.OVERLAY) || save.contains(Artifact.BOXES)) {
-                Images.writePng(directory.apply(mainFile), panel);
+        String overlayFile = null;
+        BufferedImage overlay = save.contains(Artifact.OVERLAY) || save.contains(Artifact.CONCAT)
+                ? CamOverlay.overlay(dets.original(), map.original(), IMAGE_WEIGHT) : null;
+        if (save.contains(Artifact.OVERLAY)) {
+            overlayFile = base + "_cam.png";
+            Images.writePng(directory.apply(overlayFile), overlay);
+        }
+        if (save.contains(Artifact.HEATMAP)) {
+            Images.writePng(directory.apply(base + "_heat.png"),
+                    Heatmap.grey(map.original(), map.originalWidth(), map.originalHeight()));
+        }
+        if (save.contains(Artifact.BOXES) || save.contains(Artifact.CONCAT)) {
+            BufferedImage boxes = boxesImage(map, dets, originalBoxes(map, dets));
+            if (save.contains(Artifact.BOXES)) {
+                Images.writePng(directory.apply(base + "_boxes.png"), boxes);
             }
-        } else {
-            if (save.contains(Artifact.OVERLAY)) {
-                mainFile = base + "_cam.png";
-                Images.writePng(directory.apply(mainFile), overlay);
-            }
-            if (save.contains(Artifact.HEATMAP)) {
-                Images.writePng(directory.apply(base + "_heat.png"),
-                        Heatmap.grey(map.original(), map.originalWidth(), map.originalHeight()));
-            }
-            if (save.contains(Artifact.BOXES) || save.contains(Artifact.CONCAT)) {
-                BufferedImage boxes = boxesImage(map, dets, boxesInOriginal);
-                if (save.contains(Artifact.BOXES)) {
-                    Images.writePng(directory.apply(base + "_boxes.png"), boxes);
-                }
-                if (save.contains(Artifact.CONCAT)) {
-                    Images.writePng(directory.apply(base + "_concat.png"),
-                            Panels.sideBySide(List.of(Images.toBuffered(dets.original()), overlay, boxes), 4));
-                }
+            if (save.contains(Artifact.CONCAT)) {
+                Images.writePng(directory.apply(base + "_concat.png"),
+                        Panels.sideBySide(List.of(Images.toBuffered(dets.original()), overlay, boxes), 4));
             }
         }
         if (save.contains(Artifact.NPY)) {
             NpyFile.write(directory.apply(base + "_cam.npy"), new int[] {map.height(), map.width()}, map.input());
         }
-        return mainFile;
+        return overlayFile;
     }
 
     /** The map renormalised inside the detection boxes (the explainer's renormalize_cam_in_bounding_boxes). */
@@ -134,13 +129,13 @@ public final class ExplainWriter {
         return out;
     }
 
-    private Map<String, Object> entry(CamMap map, String mainFile, String base) {
+    private Map<String, Object> entry(CamMap map, String overlayFile, String base) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("method", map.method());
         e.put("layers", map.layers());
         e.put("targets", map.targets().stream().map(TargetKind::cliName).toList());
         e.put("detection", map.detectionIndex() < 0 ? null : map.detectionIndex());
-        e.put("file", mainFile);
+        e.put("file", overlayFile);
         e.put("npy", save.contains(Artifact.NPY) ? base + "_cam.npy" : null);
         e.put("min", map.min());
         e.put("max", map.max());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The method registry: names, aliases and lookup rules. */
+/** The method registry: names, aliases, lookup rules, and what each method says it needs. */
 class CamMethodsTest {
 
     @Test
@@ -52,6 +52,42 @@ class CamMethodsTest {
                 "LayerCAM", "EigenGradCAM", "FullGrad");
         for (CamMethod m : CamMethods.all()) {
             assertEquals(gradient.contains(m.name()), m.usesGradients(), m.name());
+        }
+    }
+
+    /**
+     * The target reaches a layer method through the gradient and through the model's scores: a method that says it
+     * ignores the target gives the same map when both change, every other method a different one.
+     */
+    @Test
+    void exactlyTheMethodsThatSayTheyIgnoreTheTargetGiveTheSameMapForAnotherTarget() {
+        int c = 4;
+        int h = 3;
+        int w = 5;
+        float[] activation = new float[c * h * w];
+        float[] gradient = new float[activation.length];
+        float[] otherGradient = new float[activation.length];
+        for (int i = 0; i < activation.length; i++) {
+            activation[i] = (i * 37 % 23) / 23f;
+            gradient[i] = ((i * 53 % 19) - 9) / 19f;
+            otherGradient[i] = ((i * 29 % 17) - 5) / 17f;
+        }
+        FakeModel model = FakeModel.of(8, 8, c);
+        float[] otherPattern = new float[3 * 8 * 8];
+        for (int i = 0; i < otherPattern.length; i++) {
+            otherPattern[i] = ((i * 31 % 41) - 11) / 41f;
+        }
+        FakeModel otherTarget = new FakeModel(8, 8, model.input(), otherPattern, 0.5,
+                new double[] {0.1, 0.9, 0.3, 0.2});
+        for (CamMethod m : CamMethods.all()) {
+            if (m instanceof WholeModelCam) {
+                continue;
+            }
+            float[] one = m.layerMap(new LayerTensors("layer", c, h, w, activation, gradient), false, model,
+                    CamOptions.defaults());
+            float[] other = m.layerMap(new LayerTensors("layer", c, h, w, activation, otherGradient), false,
+                    otherTarget, CamOptions.defaults());
+            assertEquals(!m.usesTarget(), java.util.Arrays.equals(one, other), m.name());
         }
     }
 }

@@ -58,8 +58,9 @@ class ExplainCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         try (Stream<Path> files = Files.list(out)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertTrue(names.containsAll(List.of("test_0002.json", "test_0002_det0_circle.png",
-                    "test_0002_det1_circle.png", "test_0002_det2_triangle.png")), names.toString());
+            assertTrue(names.containsAll(List.of("test_0002.json", "test_0002_det0_circle_cam.png",
+                    "test_0002_det0_circle_boxes.png", "test_0002_det1_circle_cam.png",
+                    "test_0002_det2_triangle_boxes.png")), names.toString());
             assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), "no temporary files left");
         }
         JsonNode cams = JSON.readTree(out.resolve("test_0002.json").toFile()).path("cams");

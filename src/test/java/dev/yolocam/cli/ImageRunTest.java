@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.detect.Letterbox;
+import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.detect.RgbImage;
 import dev.yolocam.errors.YolocamException;
 import java.io.PrintWriter;
@@ -37,8 +38,9 @@ class ImageRunTest {
     private int run(int imagesPerPass, ImageRun.Pass<String> pass, String... names) {
         RunOptions quiet = new RunOptions();
         quiet.quiet = true;
-        return new ImageRun(new PrintWriter(err, true), quiet).run(Stream.of(names).map(Path::of).toList(),
-                imagesPerPass, ImageRunTest::prepare, pass, (image, result) -> {
+        ImageRun run = new ImageRun(new PrintWriter(err, true), quiet, NmsOptions.defaults(), ImageRun.Product.MAPS);
+        return run.run(Stream.of(names).map(Path::of).toList(), imagesPerPass, ImageRunTest::prepare, pass,
+                (image, result) -> {
                     written.add(result);
                     return new ImageRun.Counts(0, 1);
                 }, "out");

@@ -27,6 +27,11 @@ public final class EigenCam implements CamMethod {
     }
 
     @Override
+    public boolean usesTarget() {
+        return false;
+    }
+
+    @Override
     public float[] layerMap(LayerTensors tensors, boolean eigenSmooth, ModelAccess model, CamOptions options) {
         return CamMath.projection(tensors.activation(), tensors.channels(), tensors.height(), tensors.width());
     }

@@ -53,6 +53,11 @@ public final class KpcaCam implements CamMethod {
     }
 
     @Override
+    public boolean usesTarget() {
+        return false;
+    }
+
+    @Override
     public float[] layerMap(LayerTensors tensors, boolean eigenSmooth, ModelAccess model, CamOptions options) {
         return KernelProjection.project(tensors.activation(), tensors.channels(), tensors.height(), tensors.width(),
                 kernel, gamma);

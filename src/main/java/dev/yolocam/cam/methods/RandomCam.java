@@ -27,6 +27,11 @@ public final class RandomCam extends ChannelWeightCam {
     }
 
     @Override
+    public boolean usesTarget() {
+        return false;
+    }
+
+    @Override
     protected double[] channelWeights(LayerTensors tensors, ModelAccess model, CamOptions options) {
         SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + tensors.layer().hashCode());
         double[] weights = new double[tensors.channels()];

@@ -1,8 +1,9 @@
-package dev.yolocam.cli;
+package dev.yolocam.errors;
 
-import dev.yolocam.errors.YolocamException;
-
-/** A bad option value found after parsing (exit code 2, like picocli's own usage errors). */
+/**
+ * A bad value the user typed (an option, a layer name, an architecture), found after the command line was parsed:
+ * exit code 2, like picocli's own usage errors.
+ */
 public final class UsageException extends YolocamException {
     public UsageException(String problem) {
         super(null, problem);
