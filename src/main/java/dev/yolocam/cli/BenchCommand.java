@@ -7,6 +7,7 @@ import dev.yolocam.bench.Timings;
 import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.io.OutputDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +83,6 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0, --images-per-pass 1.."
                     + PassOptions.MAX);
         }
-        if (threads != null) {
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        }
         List<CamMethod> camMethods = new ArrayList<>();
         for (String m : methods) {
             if (m.equalsIgnoreCase("all")) {
@@ -94,6 +91,21 @@ public final class BenchCommand implements Callable<Integer> {
                 camMethods.add(CamMethods.find(m).orElseThrow(() -> new UsageException("--method: unknown '" + m
                         + "'")));
             }
+        }
+        OutputDirectory jsonFolder = json == null ? null : OutputDirectory.ofFile(json);
+        try {
+            return benchmark(camMethods);
+        } finally {
+            if (jsonFolder != null) {
+                jsonFolder.removeIfEmpty();
+            }
+        }
+    }
+
+    private int benchmark(List<CamMethod> camMethods) throws Exception {
+        if (threads != null) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
         PrintWriter err = spec.commandLine().getErr();
         Benchmark.Config config = new Benchmark.Config(weights, random, sizes, camMethods,

@@ -45,10 +45,11 @@ public final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int imagesPerPass = pass.imagesPerPass();
-        ImageSession session = ImageSession.open(sources, model, nms, output, "detect");
-        YoloModel yolo = session.model();
-        return session.run(spec.commandLine().getErr(), run, imagesPerPass, session.detector()::detect,
-                (image, result) -> write(session, yolo, image.path(), result));
+        try (ImageSession session = ImageSession.open(sources, model, nms, output, "detect")) {
+            YoloModel yolo = session.model();
+            return session.run(spec.commandLine().getErr(), run, imagesPerPass, session.detector()::detect,
+                    (image, result) -> write(session, yolo, image.path(), result));
+        }
     }
 
     private static ImageRun.Counts write(ImageSession session, YoloModel yolo, Path image, DetectionResult result) {

@@ -69,7 +69,12 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Set<ExplainWriter.Artifact> artifacts = artifacts();
         int imagesPerPass = pass.imagesPerPass();
-        ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, "explain");
+        try (ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, "explain")) {
+            return explain(session, artifacts, imagesPerPass);
+        }
+    }
+
+    private int explain(ImageSession session, Set<ExplainWriter.Artifact> artifacts, int imagesPerPass) {
         YoloModel yolo = session.model();
         CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(yolo),
                 session.selectedClasses()));

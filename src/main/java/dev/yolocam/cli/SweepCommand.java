@@ -60,7 +60,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImageSession session = ImageSession.open(sources, model, nms, output, "sweep");
+        try (ImageSession session = ImageSession.open(sources, model, nms, output, "sweep")) {
+            return sweep(session);
+        }
+    }
+
+    private int sweep(ImageSession session) {
         YoloModel yolo = session.model();
         List<LayerInfo> layers = selectLayers(yolo);
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
