@@ -10,11 +10,9 @@ import dev.yolocam.render.DetectionJson;
 import dev.yolocam.render.Images;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,6 +26,8 @@ public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
+    SourceOptions source;
+    @Mixin
     ModelOptions model;
     @Mixin
     NmsOptionsMixin nms;
@@ -38,14 +38,10 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
-    List<String> sources;
-
     @Override
     public Integer call() {
         int imagesPerPass = pass.imagesPerPass();
-        try (ImageSession session = ImageSession.open(sources, model, nms, output, "detect")) {
+        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, "detect")) {
             YoloModel yolo = session.model();
             return session.run(spec.commandLine().getErr(), run, imagesPerPass, session.detector()::detect,
                     (image, result) -> write(session, yolo, image.path(), result));

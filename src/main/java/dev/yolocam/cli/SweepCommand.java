@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -38,6 +37,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+    @Mixin
+    SourceOptions source;
     @Mixin
     ModelOptions model;
     @Mixin
@@ -54,13 +55,9 @@ public final class SweepCommand implements Callable<Integer> {
                     + "e.g. 'model.*.cv3.act'. Default: every top-level block except Detect.")
     String layerGlob;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
-    List<String> sources;
-
     @Override
     public Integer call() {
-        try (ImageSession session = ImageSession.open(sources, model, nms, output, "sweep")) {
+        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, "sweep")) {
             return sweep(session);
         }
     }
