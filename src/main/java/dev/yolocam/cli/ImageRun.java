@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -44,6 +45,7 @@ final class ImageRun {
     private int failed;
     private int detections;
     private int maps;
+    private volatile int done;
 
     ImageRun(PrintWriter err, RunOptions options) {
         this.err = err;
@@ -56,6 +58,8 @@ final class ImageRun {
             throw new IllegalArgumentException("imagesPerPass must be positive");
         }
         long start = System.nanoTime();
+        Supplier<String> progress = () -> done + " of " + images.size() + " images";
+        Interruption.track(progress);
         try (ProgressBar bar = progressBar(images.size())) {
             List<Detector.Prepared> pending = new ArrayList<>();
             for (Path image : images) {
@@ -76,6 +80,8 @@ final class ImageRun {
                 }
             }
             runOneByOne(pending, pass, writer, bar);
+        } finally {
+            Interruption.untrack(progress);
         }
         summarize(images.size(), (System.nanoTime() - start) / 1e9, outputDescription);
         return failed > 0 ? Main.FAILURE : Main.OK;
@@ -130,7 +136,8 @@ final class ImageRun {
         step(bar, images);
     }
 
-    private static void step(ProgressBar bar, int images) {
+    private void step(ProgressBar bar, int images) {
+        done += images;
         if (bar != null) {
             bar.stepBy(images);
         }
