@@ -8,6 +8,7 @@ import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.io.OutputDirectory;
 import dev.yolocam.model.RandomModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,10 +107,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             OutputFile.require("--json", json);
         }
-        if (threads != null) {
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        }
         List<CamMethod> camMethods = new ArrayList<>();
         for (String m : methods) {
             if (m.equalsIgnoreCase("all")) {
@@ -118,6 +115,21 @@ public final class BenchCommand implements Callable<Integer> {
                 camMethods.add(CamMethods.find(m).orElseThrow(() -> new UsageException("--method: unknown '" + m
                         + "'")));
             }
+        }
+        OutputDirectory jsonFolder = json == null ? null : OutputDirectory.ofFile(json);
+        try {
+            return benchmark(camMethods);
+        } finally {
+            if (jsonFolder != null) {
+                jsonFolder.removeIfEmpty();
+            }
+        }
+    }
+
+    private int benchmark(List<CamMethod> camMethods) throws Exception {
+        if (threads != null) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
         PrintWriter err = spec.commandLine().getErr();
         Benchmark.Config config = new Benchmark.Config(weights, random, sizes, camMethods,

@@ -1,6 +1,7 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.io.OutputDirectory;
 import dev.yolocam.model.ConvertedModel;
 import dev.yolocam.model.YoloModel;
 import java.nio.file.Path;
@@ -32,8 +33,14 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         OutputFile.require("--output", output);
-        YoloModel yolo = model.load();
-        AtomicFiles.write(output, stream -> ConvertedModel.write(yolo.description(), stream));
+        OutputDirectory folder = OutputDirectory.ofFile(output);
+        YoloModel yolo;
+        try {
+            yolo = model.load();
+            AtomicFiles.write(output, stream -> ConvertedModel.write(yolo.description(), stream));
+        } finally {
+            folder.removeIfEmpty();
+        }
         if (!run.quiet()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "wrote %s (%d classes, %d layers) in %.1f s%n", output,
                     yolo.description().classes(), yolo.description().blocks().size(),

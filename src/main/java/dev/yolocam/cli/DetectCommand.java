@@ -11,11 +11,9 @@ import dev.yolocam.render.Images;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,6 +27,8 @@ public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
+    SourceOptions source;
+    @Mixin
     ModelOptions model;
     @Mixin
     NmsOptionsMixin nms;
@@ -39,18 +39,15 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
-    List<String> sources;
-
     @Override
     public Integer call() {
         int imagesPerPass = pass.imagesPerPass();
         PrintWriter err = spec.commandLine().getErr();
-        ImageSession session = ImageSession.open(sources, model, nms, output, run, err, "detect");
-        YoloModel yolo = session.model();
-        return session.run(err, run, ImageRun.Product.DETECTIONS, imagesPerPass, session.detector()::detect,
-                (image, result) -> write(session, yolo, image.path(), result));
+        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, run, err, "detect")) {
+            YoloModel yolo = session.model();
+            return session.run(err, run, ImageRun.Product.DETECTIONS, imagesPerPass, session.detector()::detect,
+                    (image, result) -> write(session, yolo, image.path(), result));
+        }
     }
 
     private static ImageRun.Counts write(ImageSession session, YoloModel yolo, Path image, DetectionResult result) {

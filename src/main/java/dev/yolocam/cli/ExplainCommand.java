@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    @Mixin
+    SourceOptions source;
     @Mixin
     ModelOptions model;
     @Mixin
@@ -53,14 +54,6 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Files to write: overlay, heatmap, boxes, concat, npy, json. Default: overlay,boxes,json.")
     List<String> save;
 
-    @Option(names = "--source", paramLabel = "SOURCE", hidden = true,
-            description = "YOLOv5-style spelling of a SOURCE argument.")
-    List<String> sourceOption;
-
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
-    List<String> sources;
-
     @Override
     public Integer call() {
         if (cam.wantsMethodList()) {
@@ -71,7 +64,13 @@ public final class ExplainCommand implements Callable<Integer> {
         Set<ExplainWriter.Artifact> artifacts = artifacts();
         int imagesPerPass = pass.imagesPerPass();
         PrintWriter err = spec.commandLine().getErr();
-        ImageSession session = ImageSession.open(sourceArguments(), model, nms, output, run, err, "explain");
+        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, run, err, "explain")) {
+            return explain(session, artifacts, imagesPerPass, err);
+        }
+    }
+
+    private int explain(ImageSession session, Set<ExplainWriter.Artifact> artifacts, int imagesPerPass,
+                        PrintWriter err) {
         YoloModel yolo = session.model();
         CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(session),
                 session.selectedClasses()));
@@ -105,21 +104,6 @@ public final class ExplainCommand implements Callable<Integer> {
                 + String.join(", ", result.maps().get(0).layers()) + " through positive evidence); try the Detect "
                 + "inputs, e.g. --layer 17 --layer 20 --layer 23, or --per-detection");
         err.flush();
-    }
-
-    /** SOURCE arguments and --source values together; null (the embedded samples) when there are none. */
-    private List<String> sourceArguments() {
-        if (sourceOption != null || sources != null) {
-            List<String> all = new java.util.ArrayList<>();
-            if (sourceOption != null) {
-                all.addAll(sourceOption);
-            }
-            if (sources != null) {
-                all.addAll(sources);
-            }
-            return all;
-        }
-        return null;
     }
 
     /** Layer names come from the forward graph's table (the same names every graph of the model has). */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -52,6 +53,7 @@ final class ImageRun {
     private int detections;
     private int maps;
     private int withoutDetections;
+    private volatile int done;
 
     ImageRun(PrintWriter err, RunOptions options, NmsOptions nms, Product product) {
         this.err = err;
@@ -66,6 +68,8 @@ final class ImageRun {
             throw new IllegalArgumentException("imagesPerPass must be positive");
         }
         long start = System.nanoTime();
+        Supplier<String> progress = () -> done + " of " + images.size() + " images";
+        Interruption.track(progress);
         try (ProgressBar bar = progressBar(images.size())) {
             List<Detector.Prepared> pending = new ArrayList<>();
             for (Path image : images) {
@@ -86,6 +90,8 @@ final class ImageRun {
                 }
             }
             runOneByOne(pending, pass, writer, bar);
+        } finally {
+            Interruption.untrack(progress);
         }
         summarize(images.size(), (System.nanoTime() - start) / 1e9, outputDescription);
         return failed > 0 ? Main.FAILURE : Main.OK;
@@ -141,7 +147,8 @@ final class ImageRun {
         step(bar, images);
     }
 
-    private static void step(ProgressBar bar, int images) {
+    private void step(ProgressBar bar, int images) {
+        done += images;
         if (bar != null) {
             bar.stepBy(images);
         }

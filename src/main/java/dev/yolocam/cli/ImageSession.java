@@ -10,18 +10,26 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What every image command (detect, explain, sweep) starts from: the expanded images, the model loaded once, a
- * detector, and the run directory, which is removed again if the run wrote nothing into it.
+ * What every image command (detect, explain, sweep) starts from: the run directory, claimed and checked for writing
+ * before anything else; the expanded images; the model loaded once; a detector. Closing it removes the run
+ * directory again if the run wrote nothing into it.
  */
-record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector detector, OutputDirectory out) {
+record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector detector, OutputDirectory out)
+        implements AutoCloseable {
 
     static ImageSession open(List<String> sources, ModelOptions modelOptions, NmsOptionsMixin nmsOptions,
                              OutputOptions outputOptions, RunOptions run, PrintWriter err, String command) {
-        List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
-        YoloModel model = modelOptions.load();
-        NmsOptions nms = nmsOptions.toOptions(model.classNames());
-        Detector detector = new Detector(model, modelOptions.inputSize(model, run, err), nms);
-        return new ImageSession(images, model, nms, detector, outputOptions.choose(command));
+        OutputDirectory out = outputOptions.claim(command);
+        try {
+            List<Path> images = Sources.expand(sources != null ? sources : DefaultAssets.images());
+            YoloModel model = modelOptions.load();
+            NmsOptions nms = nmsOptions.toOptions(model.classNames());
+            Detector detector = new Detector(model, modelOptions.inputSize(model, run, err), nms);
+            return new ImageSession(images, model, nms, detector, out);
+        } catch (RuntimeException | Error e) {
+            out.removeIfEmpty();
+            throw e;
+        }
     }
 
     /** The classes --classes selected, or none (= every class). */
@@ -32,11 +40,12 @@ record ImageSession(List<Path> images, YoloModel model, NmsOptions nms, Detector
     /** Runs {@code pass} over the images, {@code imagesPerPass} of one input shape at a time, then {@code writer}. */
     <R> int run(PrintWriter err, RunOptions options, ImageRun.Product product, int imagesPerPass,
                 ImageRun.Pass<R> pass, ImageRun.Writer<R> writer) {
-        try {
-            return new ImageRun(err, options, nms, product).run(images, imagesPerPass, detector::prepare, pass,
-                    writer, out.path().toString());
-        } finally {
-            out.removeIfEmpty();
-        }
+        return new ImageRun(err, options, nms, product).run(images, imagesPerPass, detector::prepare, pass,
+                writer, out.path().toString());
+    }
+
+    @Override
+    public void close() {
+        out.removeIfEmpty();
     }
 }

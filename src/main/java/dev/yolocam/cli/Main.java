@@ -23,7 +23,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Interruption.installHook(err);
+        int code = run(new PrintWriter(System.out, true), err, args);
+        Interruption.finished();
         System.exit(code);
     }
 

@@ -13,7 +13,8 @@ public final class OutputOptions {
     @Option(names = "--exist-ok", description = "Write into --out even if it exists, instead of a numbered new one.")
     boolean existOk;
 
-    public OutputDirectory choose(String command) {
-        return OutputDirectory.choose(out != null ? out : Path.of("runs", command, "exp"), existOk);
+    /** Claims the run folder and checks it can be written, before any work starts. */
+    public OutputDirectory claim(String command) {
+        return OutputDirectory.claim(out != null ? out : Path.of("runs", command, "exp"), existOk);
     }
 }

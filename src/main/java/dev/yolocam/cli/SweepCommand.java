@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,6 +39,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+    @Mixin
+    SourceOptions source;
     @Mixin
     ModelOptions model;
     @Mixin
@@ -56,10 +57,6 @@ public final class SweepCommand implements Callable<Integer> {
                     + "e.g. 'model.*.cv3.act'. Default: every top-level block except Detect.")
     String layerGlob;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Image files, directories, globs or .txt lists. Default: the embedded sample images.")
-    List<String> sources;
-
     @Override
     public Integer call() {
         if (cam.method() instanceof WholeModelCam) {
@@ -68,7 +65,12 @@ public final class SweepCommand implements Callable<Integer> {
                     + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        ImageSession session = ImageSession.open(sources, model, nms, output, run, err, "sweep");
+        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, run, err, "sweep")) {
+            return sweep(session, err);
+        }
+    }
+
+    private int sweep(ImageSession session, PrintWriter err) {
         YoloModel yolo = session.model();
         List<LayerInfo> layers = selectLayers(session);
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),

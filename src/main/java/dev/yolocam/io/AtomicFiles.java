@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every output file is written under a temporary name in its own directory and moved into place when complete,
@@ -16,6 +19,13 @@ import java.security.SecureRandom;
  */
 public final class AtomicFiles {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Temporary files being written now; on Ctrl-C the JVM exits without running their writers' finally blocks. */
+    private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteUnfinished, "yolocam-delete-part-files"));
+    }
+
     private AtomicFiles() {
     }
 
@@ -31,6 +41,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             // Not Files.createTempFile: that makes the file owner-only, and the move would keep it so.
             temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+            UNFINISHED.add(temp);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
@@ -40,18 +51,29 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            UNFINISHED.remove(temp);
             temp = null;
         } catch (IOException e) {
-            throw new YolocamException(target, "cannot write: " + e.getMessage(), e);
+            throw new YolocamException(target, "cannot write: " + OsReason.of(e, target), e);
         } finally {
             if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // nothing more can be done; the temporary name is hidden and says .part
-                }
+                deleteQuietly(temp);
             }
         }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // nothing more can be done; the temporary name is hidden and says .part
+        } finally {
+            UNFINISHED.remove(temp);
+        }
+    }
+
+    private static void deleteUnfinished() {
+        List.copyOf(UNFINISHED).forEach(AtomicFiles::deleteQuietly);
     }
 
     public static void write(Path target, byte[] bytes) {

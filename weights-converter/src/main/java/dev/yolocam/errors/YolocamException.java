@@ -15,9 +15,21 @@ public class YolocamException extends RuntimeException {
     }
 
     public YolocamException(Path file, String problem, Throwable cause) {
-        super(format(file, problem), cause);
+        this(format(file, problem), file, problem, cause);
+    }
+
+    private YolocamException(String message, Path file, String problem, Throwable cause) {
+        super(message, cause);
         this.file = file;
         this.problem = problem;
+    }
+
+    /**
+     * A problem about something that is not a local file, such as a URL, named exactly as given (a URL made into
+     * a {@link Path} would lose the second slash of {@code https://}).
+     */
+    public static YolocamException about(String subject, String problem, Throwable cause) {
+        return new YolocamException("yolocam: " + subject + ": " + problem, null, problem, cause);
     }
 
     /** The file the problem is about, or null when it is about no file (a bad option value). */
