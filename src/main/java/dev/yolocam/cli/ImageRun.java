@@ -126,8 +126,7 @@ final class ImageRun {
         Source source = new Source(video);
         try {
             // The bar counted this file as one picture; it holds reader.expected(), then what was really read.
-            long counted = 1;
-            counted = recount(bar, counted, reader.expected());
+            long counted = recount(bar, 1, reader.expected());
             int read = 0;
             while (true) {
                 SourceImage picture;
@@ -135,12 +134,12 @@ final class ImageRun {
                     picture = reader.next();
                 } catch (YolocamException e) {
                     source.failed = true;
-                    counted = recount(bar, counted, read + 1);
+                    recount(bar, counted, read + 1);
                     fail(e, bar, 1);
                     break;
                 }
                 if (picture == null) {
-                    counted = recount(bar, counted, read);
+                    recount(bar, counted, read);
                     break;
                 }
                 read++;
