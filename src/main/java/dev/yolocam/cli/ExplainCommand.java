@@ -4,6 +4,7 @@ import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
+import dev.yolocam.detect.SourceImage;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.model.YoloModel;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     PassOptions pass;
     @Mixin
+    VideoOptions video;
+    @Mixin
     RunOptions run;
 
     @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
@@ -64,7 +68,8 @@ public final class ExplainCommand implements Callable<Integer> {
         Set<ExplainWriter.Artifact> artifacts = artifacts();
         int imagesPerPass = pass.imagesPerPass();
         PrintWriter err = spec.commandLine().getErr();
-        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, run, err, "explain")) {
+        try (ImageSession session = ImageSession.open(source.arguments(), video.vidStride(), model, nms, output, run,
+                err, "explain")) {
             return explain(session, artifacts, imagesPerPass, err);
         }
     }
@@ -84,25 +89,27 @@ public final class ExplainCommand implements Callable<Integer> {
         if (engine.request().perDetection() || engine.request().augSmooth()) {
             imagesPerPass = 1;
         }
-        return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass, engine::explain, (image, result) -> {
-            warnAboutEmptyMaps(image.path(), result);
-            int maps = writer.write(DetectCommand.stem(image.path()), result);
+        Set<Path> warned = ConcurrentHashMap.newKeySet();
+        return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass, engine::explain, (picture, result) -> {
+            warnAboutEmptyMaps(picture, result, warned);
+            int maps = writer.write(picture, result);
             return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
-        });
+        }, writer.drawsPictures() ? writer::videoFrame : null);
     }
 
     /**
      * An all-zero map is correct upstream behaviour, not a failure: the explained rows do not depend on the layer
-     * (layer -2 feeds only the stride-32 Detect level) or the weighted sum is negative everywhere. Say so once.
+     * (layer -2 feeds only the stride-32 Detect level) or the weighted sum is negative everywhere. Say so once per
+     * file (a video: at its first such frame).
      */
-    private void warnAboutEmptyMaps(Path image, ExplainResult result) {
-        if (run.quiet() || result.maps().stream().noneMatch(m -> m.max() == 0f)) {
+    private void warnAboutEmptyMaps(SourceImage picture, ExplainResult result, Set<Path> warned) {
+        if (run.quiet() || result.maps().stream().noneMatch(m -> m.max() == 0f) || !warned.add(picture.file())) {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("yolocam: " + image + ": warning: a map is all zero (the explained detections do not depend on "
-                + String.join(", ", result.maps().get(0).layers()) + " through positive evidence); try the Detect "
-                + "inputs, e.g. --layer 17 --layer 20 --layer 23, or --per-detection");
+        err.println("yolocam: " + picture.label() + ": warning: a map is all zero (the explained detections do not "
+                + "depend on " + String.join(", ", result.maps().get(0).layers()) + " through positive evidence); try "
+                + "the Detect inputs, e.g. --layer 17 --layer 20 --layer 23, or --per-detection");
         err.flush();
     }
 

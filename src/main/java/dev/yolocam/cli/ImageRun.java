@@ -3,186 +3,346 @@ package dev.yolocam.cli;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.detect.PictureReader;
+import dev.yolocam.detect.SourceImage;
 import dev.yolocam.errors.YolocamException;
+import dev.yolocam.io.OutputDirectory;
+import dev.yolocam.io.Sources;
+import dev.yolocam.render.AnnotatedVideo;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Runs a job over many images in one process: consecutive images of one input shape go through the network
- * {@code imagesPerPass} at a time (a shorter run of one shape goes one image per pass, so no pass is padded and at
- * most two graphs per shape are built); a progress bar on stderr (only for several images, on a terminal, and not
- * with --quiet); a failed image reported on one line while the others go on; a summary at the end, and a hint
- * about --conf when images had no detections. The exit code is 1 when any image failed.
+ * Runs a job over the pictures of many SOURCE files in one process - an image file is one picture, a video one per
+ * processed frame: consecutive pictures of one input shape go through the network {@code imagesPerPass} at a time
+ * (a shorter run of one shape goes one picture per pass, so no pass is padded and at most two graphs per shape are
+ * built); a progress bar on stderr, stepping per picture (only for several pictures, on a terminal, and not with
+ * --quiet); a failed picture or file reported on one line while the others go on; a summary at the end, and a
+ * hint about --conf when pictures had no detections. The exit code is 1 when anything failed.
+ *
+ * <p>A video's frames also go, in order, into its annotated copy {@code <stem>.mp4} at the video's frame rate,
+ * when the job draws one; that file appears only when every frame of the video was read and written.
  */
 final class ImageRun {
-    /** Decodes and letterboxes one image. */
-    interface Preparer {
-        Detector.Prepared prepare(Path image);
+    /** Opens the pictures of one SOURCE file. */
+    interface Opener {
+        PictureReader open(Path file);
     }
 
-    /** Computes the results of a batch of images of one input shape, in the batch's order. */
+    /** Letterboxes one picture. */
+    interface Preparer {
+        Detector.Prepared prepare(SourceImage picture);
+    }
+
+    /** Computes the results of a batch of pictures of one input shape, in the batch's order. */
     interface Pass<R> {
         List<R> run(ImageBatch batch);
     }
 
-    /** Writes one image's result; returns how many detections and maps it produced. */
+    /** Writes one picture's files (named after {@link SourceImage#stem()}); returns what it produced. */
     interface Writer<R> {
-        Counts write(Detector.Prepared image, R result);
+        Counts write(SourceImage picture, R result);
+    }
+
+    /** Draws what a video's annotated copy shows for one frame's result. */
+    interface Annotator<R> {
+        BufferedImage annotate(R result);
     }
 
     record Counts(int detections, int maps) {
     }
 
-    /** What the command makes of each image: the summary counts maps only where there are maps to make. */
+    /** What the command makes of each picture: the summary counts maps only where there are maps to make. */
     enum Product { DETECTIONS, MAPS }
+
+    /** What a command does with the pictures; a null {@code annotator} writes no annotated videos. */
+    record Job<R>(Pass<R> pass, Writer<R> writer, Annotator<R> annotator) {
+    }
+
+    /** A SOURCE file being read, and its annotated copy when it is a video and the job draws one. */
+    private static final class Source {
+        AnnotatedVideo video;
+        boolean failed;
+
+        Source(AnnotatedVideo video) {
+            this.video = video;
+        }
+    }
+
+    /** A picture waiting for its pass. */
+    private record Pending(Source source, SourceImage picture, Detector.Prepared prepared) {
+    }
 
     private final PrintWriter err;
     private final RunOptions options;
     private final NmsOptions nms;
     private final Product product;
+    private final Opener opener;
+    private final Preparer preparer;
+    private final OutputDirectory out;
+    private int images;
+    private int frames;
     private int failed;
     private int detections;
     private int maps;
     private int withoutDetections;
     private volatile int done;
 
-    ImageRun(PrintWriter err, RunOptions options, NmsOptions nms, Product product) {
+    ImageRun(PrintWriter err, RunOptions options, NmsOptions nms, Product product, Opener opener, Preparer preparer,
+             OutputDirectory out) {
         this.err = err;
         this.options = options;
         this.nms = nms;
         this.product = product;
+        this.opener = opener;
+        this.preparer = preparer;
+        this.out = out;
     }
 
-    <R> int run(List<Path> images, int imagesPerPass, Preparer preparer, Pass<R> pass, Writer<R> writer,
-                String outputDescription) {
+    <R> int run(List<Path> files, int imagesPerPass, Job<R> job) {
         if (imagesPerPass < 1) {
             throw new IllegalArgumentException("imagesPerPass must be positive");
         }
         long start = System.nanoTime();
-        Supplier<String> progress = () -> done + " of " + images.size() + " images";
+        boolean videos = files.stream().anyMatch(Sources::isVideoName);
+        Supplier<String> progress = () -> videos ? plural(done, "picture") + " of " + plural(files.size(), "file")
+                : done + " of " + plural(files.size(), "image");
         Interruption.track(progress);
-        try (ProgressBar bar = progressBar(images.size())) {
-            List<Detector.Prepared> pending = new ArrayList<>();
-            for (Path image : images) {
-                Detector.Prepared prepared;
+        try (ProgressBar bar = progressBar(files)) {
+            List<Pending> pending = new ArrayList<>();
+            for (Path file : files) {
+                PictureReader reader;
                 try {
-                    prepared = preparer.prepare(image);
+                    reader = opener.open(file);
                 } catch (YolocamException e) {
                     fail(e, bar, 1);
                     continue;
                 }
-                if (!pending.isEmpty() && !ImageBatch.sameShape(pending.get(0), prepared)) {
-                    runOneByOne(pending, pass, writer, bar);
-                }
-                pending.add(prepared);
-                if (pending.size() == imagesPerPass) {
-                    runBatch(pending, pass, writer, bar);
-                    pending.clear();
+                try (reader) {
+                    readAll(reader, annotatedCopy(file, reader, job), imagesPerPass, pending, job, bar);
                 }
             }
-            runOneByOne(pending, pass, writer, bar);
+            runOneByOne(pending, job, bar);
         } finally {
             Interruption.untrack(progress);
         }
-        summarize(images.size(), (System.nanoTime() - start) / 1e9, outputDescription);
+        summarize((System.nanoTime() - start) / 1e9);
         return failed > 0 ? Main.FAILURE : Main.OK;
     }
 
-    private <R> void runOneByOne(List<Detector.Prepared> pending, Pass<R> pass, Writer<R> writer, ProgressBar bar) {
-        for (Detector.Prepared p : pending) {
-            runBatch(List.of(p), pass, writer, bar);
+    private <R> void readAll(PictureReader reader, AnnotatedVideo video, int imagesPerPass, List<Pending> pending,
+                             Job<R> job, ProgressBar bar) {
+        Source source = new Source(video);
+        try {
+            // The bar counted this file as one picture; it holds reader.expected(), then what was really read.
+            long counted = recount(bar, 1, reader.expected());
+            int read = 0;
+            while (true) {
+                SourceImage picture;
+                try {
+                    picture = reader.next();
+                } catch (YolocamException e) {
+                    source.failed = true;
+                    recount(bar, counted, read + 1);
+                    fail(e, bar, 1);
+                    break;
+                }
+                if (picture == null) {
+                    recount(bar, counted, read);
+                    break;
+                }
+                read++;
+                Detector.Prepared prepared;
+                try {
+                    prepared = preparer.prepare(picture);
+                } catch (YolocamException e) {
+                    source.failed = true;
+                    fail(e, bar, 1);
+                    continue;
+                }
+                if (!pending.isEmpty() && !ImageBatch.sameShape(pending.get(0).prepared(), prepared)) {
+                    runOneByOne(pending, job, bar);
+                }
+                pending.add(new Pending(source, picture, prepared));
+                if (pending.size() == imagesPerPass) {
+                    runBatch(pending, job, bar);
+                    pending.clear();
+                }
+            }
+            if (source.video != null) {
+                // Every frame must be in the video before it is finished.
+                runOneByOne(pending, job, bar);
+                finish(source, bar);
+            }
+        } finally {
+            if (source.video != null) {
+                source.video.close();
+            }
+        }
+    }
+
+    /** A video's annotated copy, {@code <stem>.mp4} in the output directory; null for an image or no annotator. */
+    private AnnotatedVideo annotatedCopy(Path file, PictureReader reader, Job<?> job) {
+        if (job.annotator() == null || reader.frameRate().isEmpty()) {
+            return null;
+        }
+        return new AnnotatedVideo(out.resolve(SourceImage.baseName(file) + ".mp4"), reader.frameRate().getAsDouble());
+    }
+
+    private void finish(Source source, ProgressBar bar) {
+        AnnotatedVideo video = source.video;
+        source.video = null;
+        if (source.failed) {
+            video.close();
+            return;
+        }
+        try {
+            video.finish();
+        } catch (YolocamException e) {
+            failed++;
+            report(e, bar);
+        }
+    }
+
+    private <R> void runOneByOne(List<Pending> pending, Job<R> job, ProgressBar bar) {
+        for (Pending p : pending) {
+            runBatch(List.of(p), job, bar);
         }
         pending.clear();
     }
 
-    private <R> void runBatch(List<Detector.Prepared> images, Pass<R> pass, Writer<R> writer, ProgressBar bar) {
+    private <R> void runBatch(List<Pending> batch, Job<R> job, ProgressBar bar) {
         List<R> results;
         try {
-            results = pass.run(new ImageBatch(images));
+            results = job.pass().run(new ImageBatch(batch.stream().map(Pending::prepared).toList()));
         } catch (YolocamException e) {
-            fail(e, bar, images.size());
+            batch.forEach(p -> p.source().failed = true);
+            fail(e, bar, batch.size());
             return;
         }
-        // Writing (rendering, PNG deflate) is single-threaded Java: the images of a batch are written side by side.
-        List<Written> outcomes = IntStream.range(0, images.size()).parallel()
-                .mapToObj(i -> Written.of(() -> writer.write(images.get(i), results.get(i)))).toList();
-        for (Written w : outcomes) {
+        // Writing (rendering, PNG deflate) is single-threaded Java: the pictures of a batch are written side by
+        // side; a video's frames are then appended in order.
+        List<Written> outcomes = IntStream.range(0, batch.size()).parallel()
+                .mapToObj(i -> Written.of(batch.get(i), results.get(i), job)).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            Written w = outcomes.get(i);
+            Source source = batch.get(i).source();
             if (w.failure() != null) {
+                source.failed = true;
                 fail(w.failure(), bar, 1);
+                continue;
+            }
+            if (batch.get(i).picture().isVideoFrame()) {
+                frames++;
             } else {
-                detections += w.counts().detections();
-                maps += w.counts().maps();
-                withoutDetections += w.counts().detections() == 0 ? 1 : 0;
-                step(bar, 1);
+                images++;
             }
+            detections += w.counts().detections();
+            maps += w.counts().maps();
+            withoutDetections += w.counts().detections() == 0 ? 1 : 0;
+            step(bar, 1);
+            append(source, w.frame(), bar);
         }
     }
 
-    /** One image's write: its counts, or the failure to report. */
-    private record Written(Counts counts, YolocamException failure) {
-        static Written of(java.util.function.Supplier<Counts> write) {
+    private void append(Source source, BufferedImage frame, ProgressBar bar) {
+        if (source.video == null || source.failed) {
+            return;
+        }
+        try {
+            source.video.append(frame);
+        } catch (YolocamException e) {
+            source.failed = true;
+            failed++;
+            report(e, bar);
+        }
+    }
+
+    /** One picture's write: its counts and the frame for its video's annotated copy, or the failure to report. */
+    private record Written(Counts counts, BufferedImage frame, YolocamException failure) {
+        static <R> Written of(Pending p, R result, Job<R> job) {
             try {
-                return new Written(write.get(), null);
+                Counts counts = job.writer().write(p.picture(), result);
+                BufferedImage frame = p.source().video != null ? job.annotator().annotate(result) : null;
+                return new Written(counts, frame, null);
             } catch (YolocamException e) {
-                return new Written(null, e);
+                return new Written(null, null, e);
             }
         }
     }
 
-    private void fail(YolocamException e, ProgressBar bar, int images) {
-        failed += images;
+    /** Reports the failure of {@code pictures} pictures, which count as failed and done on the bar. */
+    private void fail(YolocamException e, ProgressBar bar, int pictures) {
+        failed += pictures;
+        report(e, bar);
+        step(bar, pictures);
+    }
+
+    private void report(YolocamException e, ProgressBar bar) {
         if (bar != null) {
             err.print("\r");
         }
         Main.report(e, err, options.verbose());
-        step(bar, images);
     }
 
-    private void step(ProgressBar bar, int images) {
-        done += images;
-        if (bar != null) {
-            bar.stepBy(images);
+    private void step(ProgressBar bar, int pictures) {
+        done += pictures;
+        if (bar != null && pictures > 0) {
+            bar.stepBy(pictures);
         }
     }
 
-    private void summarize(int total, double seconds, String outputDescription) {
+    /** Moves the bar's total from {@code counted} pictures of a file to {@code now}; returns {@code now}. */
+    private static long recount(ProgressBar bar, long counted, long now) {
+        if (bar != null && now != counted) {
+            bar.maxHint(Math.max(bar.getCurrent(), bar.getMax() + now - counted));
+        }
+        return now;
+    }
+
+    private void summarize(double seconds) {
         if (options.quiet()) {
             return;
         }
-        int done = total - failed;
-        err.printf(Locale.ROOT, "%s, %s%s in %.1f s (%.0f ms/image)%s%s%n", count(done, "image"),
-                count(detections, "detection"), product == Product.MAPS ? ", " + count(maps, "map") : "",
-                seconds, done == 0 ? 0.0 : seconds * 1000 / Math.max(1, total),
-                failed > 0 ? ", " + failed + " failed" : "",
-                done > 0 ? "; results in " + outputDescription : "");
+        int done = images + frames;
+        String unit = frames == 0 ? "image" : images == 0 ? "frame" : "picture";
+        String pictures = frames == 0 ? plural(images, "image")
+                : images == 0 ? plural(frames, "video frame")
+                : plural(images, "image") + ", " + plural(frames, "video frame");
+        err.printf(Locale.ROOT, "%s, %s%s in %.1f s (%.0f ms/%s)%s%s%n", pictures, plural(detections, "detection"),
+                product == Product.MAPS ? ", " + plural(maps, "map") : "", seconds,
+                done == 0 ? 0.0 : seconds * 1000 / (done + failed), unit, failed > 0 ? ", " + failed + " failed" : "",
+                done > 0 ? "; results in " + out.path() : "");
         if (withoutDetections > 0) {
             err.printf(Locale.ROOT, "yolocam: %s had no detections%s at --conf %s; a lower --conf shows weaker ones%n",
-                    withoutDetections == done ? (done == 1 ? "the image" : "all " + done + " images")
-                            : count(withoutDetections, "image"),
+                    withoutDetections == done ? (done == 1 ? "the " + unit : "all " + plural(done, unit))
+                            : plural(withoutDetections, unit),
                     nms.classes() == null ? "" : " of the chosen --classes",
                     BigDecimal.valueOf(nms.confThreshold()).stripTrailingZeros().toPlainString());
         }
         err.flush();
     }
 
-    private static String count(int n, String noun) {
+    private static String plural(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private ProgressBar progressBar(int total) {
-        if (options.quiet() || total < 2 || System.console() == null) {
+    private ProgressBar progressBar(List<Path> files) {
+        if (options.quiet() || System.console() == null
+                || files.size() < 2 && files.stream().noneMatch(Sources::isVideoName)) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("images").setInitialMax(total)
+        return new ProgressBarBuilder().setTaskName("images").setInitialMax(files.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
     }
 }

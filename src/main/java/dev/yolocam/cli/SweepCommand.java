@@ -7,6 +7,7 @@ import dev.yolocam.cam.WholeModelCam;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
+import dev.yolocam.io.Sources;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.CamOverlay;
@@ -65,7 +66,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (ImageSession session = ImageSession.open(source.arguments(), model, nms, output, run, err, "sweep")) {
+        try (ImageSession session = ImageSession.open(source.arguments(), 1, model, nms, output, run, err, "sweep")) {
             return sweep(session, err);
         }
     }
@@ -75,14 +76,15 @@ public final class SweepCommand implements Callable<Integer> {
         List<LayerInfo> layers = selectLayers(session);
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
                 session.selectedClasses()));
-        boolean single = session.images().size() == 1;
-        // A sweep taps every layer: one image per pass keeps its memory in bounds.
+        boolean single = session.files().size() == 1 && !Sources.isVideoName(session.files().get(0));
+        // A sweep taps every layer: one image per pass keeps its memory in bounds. A video is swept frame by frame
+        // (a folder per frame), with no annotated copy.
         return session.run(err, run, ImageRun.Product.MAPS, 1, batch -> List.of(engine.sweep(batch.get(0))),
-                (image, result) -> {
-                    String stem = DetectCommand.stem(image.path());
+                (picture, result) -> {
+                    String stem = picture.stem();
                     write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
                     return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
-                });
+                }, null);
     }
 
     private void write(Path dir, String stem, SweepResult result, List<LayerInfo> layers, YoloModel yolo) {

@@ -46,11 +46,16 @@ public final class Detector {
         return requestedWidth;
     }
 
-    /** The letterboxed network input of an image, as YOLOv5's LoadImages makes it. */
+    /** The letterboxed network input of an image file, as YOLOv5's LoadImages makes it. */
     public Prepared prepare(Path imagePath) {
-        RgbImage original = ImageLoader.load(imagePath);
-        LetterboxResult letterbox = Letterbox.apply(original, requestedHeight, requestedWidth, model.stride());
-        return new Prepared(imagePath, original, letterbox);
+        return prepare(SourceImage.still(imagePath, ImageLoader.load(imagePath)));
+    }
+
+    /** The letterboxed network input of a decoded picture (an image, or a video frame). */
+    public Prepared prepare(SourceImage picture) {
+        LetterboxResult letterbox = Letterbox.apply(picture.pixels(), requestedHeight, requestedWidth,
+                model.stride());
+        return new Prepared(picture.file(), picture.pixels(), letterbox);
     }
 
     public DetectionResult detect(Path imagePath) {

@@ -35,34 +35,51 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) {
-        Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            // Not Files.createTempFile: that makes the file owner-only, and the move would keep it so.
-            temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
-            UNFINISHED.add(temp);
+            temp = temporaryFor(target);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            UNFINISHED.remove(temp);
+            moveIntoPlace(temp, target);
             temp = null;
         } catch (IOException e) {
             throw new YolocamException(target, "cannot write: " + OsReason.of(e, target), e);
         } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
+            deleteQuietly(temp);
         }
     }
 
-    private static void deleteQuietly(Path temp) {
+    /**
+     * A hidden temporary name next to {@code target} (its directory created), for a writer that cannot hand over
+     * an OutputStream (a video muxer opens the file itself); {@link #moveIntoPlace} publishes it. Until then an
+     * interrupted run deletes it on the way out.
+     */
+    public static Path temporaryFor(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // Not Files.createTempFile: that makes the file owner-only, and the move would keep it so.
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+        UNFINISHED.add(temp);
+        return temp;
+    }
+
+    /** Moves a complete temporary file onto {@code target}, atomically where the file system can. */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        UNFINISHED.remove(temp);
+    }
+
+    /** Removes a temporary file that will not be published; null is allowed. */
+    public static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

@@ -16,14 +16,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Expands the SOURCE arguments like YOLOv5's LoadImages: an image file, a directory (its images, sorted), a glob
- * ({@code data/*.jpg}, {@code data/**}{@code /*.png}), a {@code .txt} file listing one path per line (relative to
- * the list's folder), or an {@code http(s)://} URL, downloaded first (see {@link HttpDownloads}).
+ * Expands the SOURCE arguments like YOLOv5's LoadImages: an image or video file, a directory (its images and videos,
+ * sorted), a glob ({@code data/*.jpg}, {@code data/**}{@code /*.png}), a {@code .txt} file listing one path per line
+ * (relative to the list's folder), or an {@code http(s)://} URL, downloaded first (see {@link HttpDownloads}).
  */
 public final class Sources {
     /** File endings treated as images when listing a directory or a glob; a named file is always tried. */
     public static final Set<String> IMAGE_SUFFIXES =
             Set.of("jpg", "jpeg", "png", "bmp", "gif", "wbmp", "tif", "tiff", "webp", "dng", "mpo", "pfm");
+    /** File endings read as videos (frame by frame), named or found in a directory or a glob. */
+    public static final Set<String> VIDEO_SUFFIXES =
+            Set.of("mp4", "avi", "mov", "mkv", "webm", "m4v", "mpg", "mpeg", "wmv");
 
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
     /** A line of a YOLO label file: a class number and four or more coordinates. */
@@ -86,7 +89,7 @@ public final class Sources {
         Glob glob = Glob.of(pattern);
         List<Path> matches;
         try {
-            matches = glob.files().stream().filter(Sources::isImageName).toList();
+            matches = glob.files().stream().filter(Sources::isImageOrVideoName).toList();
         } catch (IOException e) {
             throw new YolocamException(glob.base(), "cannot list: " + OsReason.of(e, glob.base()), e);
         }
@@ -98,7 +101,8 @@ public final class Sources {
 
     private static List<Path> listImages(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> images = files.filter(Files::isRegularFile).filter(Sources::isImageName).sorted().toList();
+            List<Path> images = files.filter(Files::isRegularFile).filter(Sources::isImageOrVideoName).sorted()
+                    .toList();
             if (images.isEmpty()) {
                 throw new YolocamException(dir, "contains no images");
             }
@@ -145,8 +149,21 @@ public final class Sources {
     }
 
     static boolean isImageName(Path p) {
+        return IMAGE_SUFFIXES.contains(suffix(p));
+    }
+
+    /** Whether {@code p} is named like a video file: read frame by frame, not as an image. */
+    public static boolean isVideoName(Path p) {
+        return VIDEO_SUFFIXES.contains(suffix(p));
+    }
+
+    private static boolean isImageOrVideoName(Path p) {
+        return isImageName(p) || isVideoName(p);
+    }
+
+    private static String suffix(Path p) {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 && IMAGE_SUFFIXES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 }

@@ -3,6 +3,7 @@ package dev.yolocam.render;
 import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.LetterboxResult;
+import dev.yolocam.detect.SourceImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +11,21 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The per-image JSON document: image, size, the network input geometry, and the detections in original-image
- * pixels sorted by confidence. {@code explain} adds a {@code cams} list to the same document.
+ * The per-picture JSON document: image (and for a video frame its frame number), size, the network input
+ * geometry, and the detections in original-image pixels sorted by confidence. {@code explain} adds a {@code cams}
+ * list to the same document.
  */
 public final class DetectionJson {
     private DetectionJson() {
     }
 
-    public static Map<String, Object> of(DetectionResult result, IntFunction<String> className) {
+    /** The document of one picture: for a video frame, {@code image} names the video and {@code frame} the frame. */
+    public static Map<String, Object> of(SourceImage picture, DetectionResult result, IntFunction<String> className) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("image", result.image().toString());
+        doc.put("image", picture.file().toString());
+        if (picture.isVideoFrame()) {
+            doc.put("frame", picture.frame());
+        }
         doc.put("width", result.original().width());
         doc.put("height", result.original().height());
         LetterboxResult lb = result.letterbox();

@@ -12,6 +12,7 @@ import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.detect.SourceImage;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.ExplainWriter.Artifact;
@@ -75,7 +76,8 @@ class ExplainWriterTest {
         }
         for (ExplainResult result : List.of(whole, perDetection)) {
             Path dir = Files.createDirectories(temp.resolve((result == whole ? "whole" : "per") + subset));
-            new ExplainWriter(dir::resolve, save, model.description()::className).write("img", result);
+            new ExplainWriter(dir::resolve, save, model.description()::className)
+                    .write(SourceImage.still(Path.of("img.png"), result.detections().original()), result);
             Set<String> expected = new TreeSet<>(Set.of("img.json"));
             for (CamMap map : result.maps()) {
                 for (Artifact kind : save) {
