@@ -44,6 +44,8 @@ public final class HttpDownloads {
             "image/bmp", "bmp", "image/gif", "gif", "image/webp", "webp", "image/tiff", "tif");
     private static final int MAX_NAME = 120;
     private static HttpDownloads forThisProcess;
+    /** Every file this process downloaded, and the URL it came from. */
+    private static final Map<Path, String> ORIGINS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Limits limits;
     private final Path folder;
@@ -76,6 +78,14 @@ public final class HttpDownloads {
             }
         }
         return forThisProcess;
+    }
+
+    /**
+     * How outputs name a source file: the URL it was downloaded from (the local copy is temporary), otherwise the
+     * path as given.
+     */
+    public static String originOf(Path file) {
+        return ORIGINS.getOrDefault(file, file.toString());
     }
 
     static boolean isHttp(URI url) {
@@ -172,6 +182,7 @@ public final class HttpDownloads {
                 Files.deleteIfExists(dir);
             }
         }
+        ORIGINS.put(file, url.toString());
         return file;
     }
 

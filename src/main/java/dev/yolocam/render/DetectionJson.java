@@ -4,6 +4,7 @@ import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.LetterboxResult;
 import dev.yolocam.detect.SourceImage;
+import dev.yolocam.io.HttpDownloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The per-picture JSON document: image (and for a video frame its frame number), size, the network input
+ * The per-picture JSON document: image (its path, or the URL it was downloaded from; for a video frame also the
+ * frame number), size, the network input
  * geometry, and the detections in original-image pixels sorted by confidence. {@code explain} adds a {@code cams}
  * list to the same document.
  */
@@ -22,7 +24,7 @@ public final class DetectionJson {
     /** The document of one picture: for a video frame, {@code image} names the video and {@code frame} the frame. */
     public static Map<String, Object> of(SourceImage picture, DetectionResult result, IntFunction<String> className) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("image", picture.file().toString());
+        doc.put("image", HttpDownloads.originOf(picture.file()));
         if (picture.isVideoFrame()) {
             doc.put("frame", picture.frame());
         }

@@ -64,6 +64,7 @@ class SourceArgumentsCommandTest {
             JsonNode a = JSON.readTree(temp.resolve("url/test_0001.json").toFile());
             JsonNode b = JSON.readTree(temp.resolve("disk/test_0001.json").toFile());
             assertTrue(a.path("detections").size() > 0, a.toString());
+            assertEquals(url, a.path("image").asText(), "the JSON names the URL, not the temporary copy");
             ((ObjectNode) a).remove("image");
             ((ObjectNode) b).remove("image");
             assertEquals(b, a);

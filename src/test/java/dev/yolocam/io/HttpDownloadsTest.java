@@ -1,5 +1,6 @@
 package dev.yolocam.io;
 
+import static dev.yolocam.io.OneLineError.assertOneLine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -227,15 +228,6 @@ class HttpDownloadsTest {
     private static void assertNothingLeftIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             assertEquals(0, files.filter(Files::isRegularFile).count(), "no partial download left");
-        }
-    }
-
-    private static void assertOneLine(YolocamException e, String... parts) {
-        String message = e.getMessage();
-        assertFalse(message.contains("\n"), message);
-        assertTrue(message.startsWith("yolocam: "), message);
-        for (String part : parts) {
-            assertTrue(message.contains(part), "'" + part + "' in: " + message);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.yolocam.io;
 
+import static dev.yolocam.io.OneLineError.assertOneLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,14 +112,6 @@ class SourcesTest {
         }
     }
 
-    private static void assertOneLine(YolocamException e, String... parts) {
-        String message = e.getMessage();
-        assertFalse(message.contains("\n"), message);
-        assertTrue(message.startsWith("yolocam: "), message);
-        for (String part : parts) {
-            assertTrue(message.contains(part), "'" + part + "' in: " + message);
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
