@@ -12,6 +12,15 @@ public interface CamMethod {
     String name();
 
     /** Other accepted names (matched case-insensitively), e.g. {@code GradCAM++} for GradCAMPlusPlus. */
+    /**
+     * This method with {@code parameters} applied ({@code --method NAME:name=value,...}); a method without
+     * parameters refuses any.
+     */
+    default CamMethod withParameters(MethodParameters parameters) {
+        parameters.requireOnly(name(), java.util.Set.of());
+        return this;
+    }
+
     default List<String> aliases() {
         return List.of();
     }

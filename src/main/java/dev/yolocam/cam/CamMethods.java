@@ -54,6 +54,21 @@ public final class CamMethods {
                 .findFirst();
     }
 
+    /** The method {@code nameOrAlias} configured with {@code parameters} (unknown ones are refused). */
+    public static Optional<CamMethod> find(String nameOrAlias, MethodParameters parameters) {
+        return find(nameOrAlias).map(m -> m.withParameters(parameters));
+    }
+
+    /**
+     * A method as the command line names it: {@code NAME} or {@code NAME:name=value,...}
+     * ({@code KPCA-CAM:kernel=rbf,gamma=0.1}).
+     */
+    public static Optional<CamMethod> parse(String spec) {
+        int colon = spec.indexOf(':');
+        return colon < 0 ? find(spec.strip())
+                : find(spec.substring(0, colon).strip(), MethodParameters.parse(spec.substring(colon + 1)));
+    }
+
     static String normalise(String name) {
         return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }

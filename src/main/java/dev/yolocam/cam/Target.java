@@ -1,12 +1,18 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.cam.TargetExpression.Factor;
 import dev.yolocam.detect.Detection;
+import dev.yolocam.detect.PredictionField;
+import dev.yolocam.detect.PredictionTable;
+import dev.yolocam.detect.Yolov5Predictions;
+import dev.yolocam.errors.UsageException;
 import java.util.List;
 
 /**
- * A scalar function of one image's Detect output: the sum of its {@link TargetKind}s over the selected detections
- * (or, for class_all, over every row). It gives both its value and its gradient with respect to the output,
- * which seeds the backward pass; the gradient is exact for every kind (class_obj is a product of two outputs).
+ * A scalar function of one image's predictions: the sum of its {@link TargetKind}s over the selected detections
+ * (or, for class_all, over every row), written once as a {@link TargetExpression} over the family-neutral
+ * {@link PredictionTable}. Value and gradient with respect to the raw output (which seeds the backward pass) both
+ * follow from that expression.
  *
  * @param kinds          the summed target kinds (repeatable on the command line)
  * @param detections     the detections whose rows are explained (NMS survivors of the same forward pass)
@@ -31,65 +37,57 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
         return new Target(kinds, List.of(detection), classAllClasses, mirrored);
     }
 
+    /** The value on one image's raw YOLOv5 Detect output ({@code rows x columns}, row-major). */
     public double value(float[] out, int rows, int columns) {
-        double total = 0;
-        for (TargetKind kind : kinds) {
-            if (kind == TargetKind.CLASS_ALL) {
-                for (int n = 0; n < rows; n++) {
-                    for (int c : classAllClasses) {
-                        total += out[n * columns + 5 + c];
-                    }
-                }
-                continue;
-            }
-            for (Detection d : detections) {
-                int base = d.row() * columns;
-                total += switch (kind) {
-                    case CLASS -> out[base + 5 + d.classId()];
-                    case OBJ -> out[base + 4];
-                    case CLASS_OBJ -> out[base + 4] * out[base + 5 + d.classId()];
-                    case X -> mirrored ? -out[base] : out[base];
-                    case Y -> out[base + 1];
-                    case W -> out[base + 2];
-                    case H -> out[base + 3];
-                    case CLASS_ALL -> 0;
-                };
-            }
-        }
-        return total;
+        return value(new Yolov5Predictions(out, rows, columns));
     }
 
     /** d(value)/d(out), same layout as {@code out}. */
     public float[] gradient(float[] out, int rows, int columns) {
-        float[] g = new float[rows * columns];
+        return gradient(new Yolov5Predictions(out, rows, columns));
+    }
+
+    public double value(PredictionTable table) {
+        return expression(table).value(table);
+    }
+
+    /** d(value)/d(raw output), laid out like the raw output the table reads. */
+    public float[] gradient(PredictionTable table) {
+        return expression(table).gradient(table);
+    }
+
+    /** The target as a sum over the table's fields: each kind says once which fields it adds up. */
+    public TargetExpression expression(PredictionTable table) {
+        TargetExpression e = new TargetExpression();
         for (TargetKind kind : kinds) {
+            if (kind.needsObjectness() && !table.hasObjectness()) {
+                throw new UsageException("target " + kind.cliName() + " needs a model that predicts objectness; "
+                        + "this model family does not (use class, or a box coordinate)");
+            }
             if (kind == TargetKind.CLASS_ALL) {
-                for (int n = 0; n < rows; n++) {
+                for (int row = 0; row < table.rows(); row++) {
                     for (int c : classAllClasses) {
-                        g[n * columns + 5 + c] += 1f;
+                        e.add(1, new Factor(row, PredictionField.classScore(c)));
                     }
                 }
                 continue;
             }
             for (Detection d : detections) {
-                int base = d.row() * columns;
-                int cls = base + 5 + d.classId();
+                int row = d.row();
+                Factor cls = new Factor(row, PredictionField.classScore(d.classId()));
                 switch (kind) {
-                    case CLASS -> g[cls] += 1f;
-                    case OBJ -> g[base + 4] += 1f;
-                    case CLASS_OBJ -> {
-                        g[base + 4] += out[cls];
-                        g[cls] += out[base + 4];
-                    }
-                    case X -> g[base] += mirrored ? -1f : 1f;
-                    case Y -> g[base + 1] += 1f;
-                    case W -> g[base + 2] += 1f;
-                    case H -> g[base + 3] += 1f;
-                    default -> { }
+                    case CLASS -> e.add(1, cls);
+                    case OBJ -> e.add(1, new Factor(row, PredictionField.OBJECTNESS));
+                    case CLASS_OBJ -> e.add(1, new Factor(row, PredictionField.OBJECTNESS), cls);
+                    case X -> e.add(mirrored ? -1 : 1, new Factor(row, PredictionField.X));
+                    case Y -> e.add(1, new Factor(row, PredictionField.Y));
+                    case W -> e.add(1, new Factor(row, PredictionField.W));
+                    case H -> e.add(1, new Factor(row, PredictionField.H));
+                    case CLASS_ALL -> throw new IllegalStateException("handled above");
                 }
             }
         }
-        return g;
+        return e;
     }
 
     /** True when the target has nothing to explain (no detection and no class_all classes). */

@@ -26,6 +26,11 @@ public enum TargetKind {
         return summary;
     }
 
+    /** Whether the kind reads the objectness, which only some model families predict. */
+    public boolean needsObjectness() {
+        return this == OBJ || this == CLASS_OBJ;
+    }
+
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** The CAM options shared by {@code explain} and {@code sweep}: method, targets, and pytorch-grad-cam's knobs. */
 public final class CamOptionsMixin {
     @Option(names = {"-m", "--method"}, paramLabel = "NAME", defaultValue = "GradCAM",
-            description = "CAM method (case-insensitive; 'list' prints them all). Default: ${DEFAULT-VALUE}.")
+            description = "CAM method (case-insensitive; 'list' prints them all), with its parameters after a colon: "
+                    + "KPCA-CAM:kernel=rbf,gamma=0.1. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = {"-t", "--target"}, paramLabel = "KIND",
@@ -68,9 +69,14 @@ public final class CamOptionsMixin {
     }
 
     CamMethod method() {
-        return CamMethods.find(method).orElseThrow(() -> new UsageException("--method: unknown method '" + method
-                + "'; known: " + String.join(", ", CamMethods.all().stream().map(CamMethod::name).toList())
-                + " (see --method list)"));
+        try {
+            return CamMethods.parse(method).orElseThrow(() -> new UsageException("--method: unknown method '"
+                    + method + "'; known: " + String.join(", ", CamMethods.all().stream().map(CamMethod::name)
+                    .toList()) + " (see --method list)"));
+        } catch (UsageException e) {
+            throw e.problem().startsWith("--method") ? e : new UsageException("--method " + method + ": "
+                    + e.problem());
+        }
     }
 
     List<TargetKind> targetKinds() {

@@ -4,8 +4,12 @@ import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.KernelProjection;
 import dev.yolocam.cam.LayerTensors;
+import dev.yolocam.cam.MethodParameters;
 import dev.yolocam.cam.ModelAccess;
+import dev.yolocam.errors.UsageException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * KPCA-CAM (Karmani et al. 2024; pytorch-grad-cam's {@code KPCA_CAM}): like EigenCAM, but the principal component
@@ -30,6 +34,25 @@ public final class KpcaCam implements CamMethod {
     public KpcaCam(KernelProjection.Kernel kernel, Double gamma) {
         this.kernel = kernel;
         this.gamma = gamma;
+    }
+
+    /** {@code kernel=sigmoid|rbf}, {@code gamma=<number>} (default 1 / number of channels). */
+    @Override
+    public CamMethod withParameters(MethodParameters parameters) {
+        parameters.requireOnly(name(), Set.of("kernel", "gamma"));
+        String kernelName = parameters.text("kernel", kernel.name()).toUpperCase(Locale.ROOT);
+        KernelProjection.Kernel chosen;
+        try {
+            chosen = KernelProjection.Kernel.valueOf(kernelName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name() + " parameter kernel must be sigmoid or rbf, got '"
+                    + parameters.text("kernel", "") + "'");
+        }
+        Double chosenGamma = parameters.number(name(), "gamma", gamma);
+        if (chosenGamma != null && chosenGamma <= 0) {
+            throw new UsageException(name() + " parameter gamma must be positive, got " + chosenGamma);
+        }
+        return new KpcaCam(chosen, chosenGamma);
     }
 
     @Override
