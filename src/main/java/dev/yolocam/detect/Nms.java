@@ -9,9 +9,9 @@ import java.util.List;
  * torch's float32 arithmetic and torchvision's {@code nms} kernel reproduced operation by operation, so the same
  * rows survive as upstream and their boxes and scores are bit-identical.
  *
- * <p>Input: one image's raw Detect output, {@code rows x columns} floats row-major, columns
- * {@code cx, cy, w, h, obj, p(class 0), ..., p(class nc-1)} in input pixels (after sigmoid and decoding).
- * Steps: candidates {@code obj > conf}; score = {@code cls * obj}; best class = first argmax; keep when
+ * <p>Input: one image's {@link PredictionTable} (box centre and size in input pixels, class scores, and the
+ * objectness where the family predicts one). Steps: candidates {@code obj > conf} (every row for a family without
+ * objectness, whose obj counts as 1); score = {@code cls * obj}; best class = first argmax; keep when
  * {@code score > conf}; optional class filter; sort by score descending (ties in row order) and keep at most
  * {@value #MAX_NMS}; greedy IoU suppression on boxes shifted by {@code class * 7680} so that classes never
  * suppress each other (unless agnostic); at most {@code maxDet} results. Upstream's 0.5 s time limit is not
@@ -39,11 +39,12 @@ public final class Nms {
         if (columns < 6) {
             throw new IllegalArgumentException("a prediction row needs at least 6 columns, got " + columns);
         }
-        if (offset < 0 || rows < 0 || offset + (long) rows * columns > raw.length) {
-            throw new IllegalArgumentException(rows + " rows of " + columns + " at offset " + offset
-                    + " do not fit in " + raw.length + " values");
-        }
-        Candidates candidates = Candidates.select(raw, offset, rows, columns, options);
+        return apply(new Yolov5Predictions(raw, offset, rows, columns), options);
+    }
+
+    /** NMS over one image's predictions, whatever the model family. */
+    public static List<Detection> apply(PredictionTable predictions, NmsOptions options) {
+        Candidates candidates = Candidates.select(predictions, options);
         return suppress(candidates, candidates.rankedByScore(MAX_NMS), options);
     }
 
@@ -100,21 +101,20 @@ public final class Nms {
         float[] x2 = new float[64];
         float[] y2 = new float[64];
 
-        static Candidates select(float[] raw, int offset, int rows, int columns, NmsOptions options) {
+        static Candidates select(PredictionTable t, NmsOptions options) {
             // torch compares a float32 tensor with a Python float in float32.
             float conf = (float) options.confThreshold();
-            int classes = columns - 5;
+            boolean objectness = t.hasObjectness();
             Candidates c = new Candidates();
-            for (int r = 0; r < rows; r++) {
-                int base = offset + r * columns;
-                float obj = raw[base + 4];
-                if (!(obj > conf)) {
+            for (int r = 0; r < t.rows(); r++) {
+                float obj = objectness ? t.get(r, PredictionField.OBJECTNESS) : 1f;
+                if (objectness && !(obj > conf)) {
                     continue;
                 }
                 int best = 0;
-                float bestScore = raw[base + 5] * obj;
-                for (int k = 1; k < classes; k++) {
-                    float s = raw[base + 5 + k] * obj;
+                float bestScore = t.get(r, PredictionField.classScore(0)) * obj;
+                for (int k = 1; k < t.classes(); k++) {
+                    float s = t.get(r, PredictionField.classScore(k)) * obj;
                     if (s > bestScore) {
                         bestScore = s;
                         best = k;
@@ -123,10 +123,10 @@ public final class Nms {
                 if (!(bestScore > conf) || !options.keepsClass(best)) {
                     continue;
                 }
-                float cx = raw[base];
-                float cy = raw[base + 1];
-                float halfW = raw[base + 2] / 2f;
-                float halfH = raw[base + 3] / 2f;
+                float cx = t.get(r, PredictionField.X);
+                float cy = t.get(r, PredictionField.Y);
+                float halfW = t.get(r, PredictionField.W) / 2f;
+                float halfH = t.get(r, PredictionField.H) / 2f;
                 c.add(r, best, bestScore, cx - halfW, cy - halfH, cx + halfW, cy + halfH);
             }
             return c;

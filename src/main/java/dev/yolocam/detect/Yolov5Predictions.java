@@ -1,17 +1,23 @@
 package dev.yolocam.detect;
 
 /**
- * YOLOv5's Detect output for one image as a {@link PredictionTable}: {@code rows x (5 + classes)} floats, row-major,
- * each row {@code x, y, w, h, objectness, class probabilities...} after the sigmoid, boxes in input pixels.
+ * YOLOv5's Detect output for one image as a {@link PredictionTable}: {@code rows x (5 + classes)} floats, row-major
+ * from {@code offset} in {@code raw} (one image of a batch), each row {@code x, y, w, h, objectness, class
+ * probabilities...} after the sigmoid, boxes in input pixels. Raw indices count from {@code offset}.
  */
-public record Yolov5Predictions(float[] raw, int rows, int columns) implements PredictionTable {
+public record Yolov5Predictions(float[] raw, int offset, int rows, int columns) implements PredictionTable {
     private static final int FIRST_CLASS = 5;
 
     public Yolov5Predictions {
-        if (columns <= FIRST_CLASS || (long) rows * columns != raw.length) {
-            throw new IllegalArgumentException(rows + " rows of " + columns + " columns do not fit " + raw.length
-                    + " values (a row is x, y, w, h, obj and at least one class)");
+        if (columns <= FIRST_CLASS || offset < 0 || rows < 0 || offset + (long) rows * columns > raw.length) {
+            throw new IllegalArgumentException(rows + " rows of " + columns + " columns at offset " + offset
+                    + " do not fit " + raw.length + " values (a row is x, y, w, h, obj and at least one class)");
         }
+    }
+
+    /** The whole of {@code raw}: one image's {@code raw.length / columns} rows. */
+    public Yolov5Predictions(float[] raw, int rows, int columns) {
+        this(raw, 0, rows, columns);
     }
 
     @Override
@@ -26,7 +32,7 @@ public record Yolov5Predictions(float[] raw, int rows, int columns) implements P
 
     @Override
     public float get(int row, PredictionField field) {
-        return raw[rawIndex(row, field)];
+        return raw[offset + rawIndex(row, field)];
     }
 
     @Override
@@ -50,6 +56,6 @@ public record Yolov5Predictions(float[] raw, int rows, int columns) implements P
 
     @Override
     public int rawLength() {
-        return raw.length;
+        return rows * columns;
     }
 }

@@ -104,4 +104,48 @@ class NmsTest {
         }
         return out;
     }
+
+    @Test
+    void aFamilyWithoutObjectnessScoresRowsByTheirClassScoreAlone() {
+        // rows: x, y, w, h, class 0, class 1 (an anchor-free head's fields; no objectness)
+        float[][] rows = {{50, 50, 20, 20, 0.9f, 0.1f}, {52, 50, 20, 20, 0.2f, 0.8f}, {150, 50, 10, 10, 0.1f, 0.2f}};
+        PredictionTable table = new PredictionTable() {
+            public int rows() {
+                return rows.length;
+            }
+
+            public int classes() {
+                return 2;
+            }
+
+            public boolean hasObjectness() {
+                return false;
+            }
+
+            public float get(int row, PredictionField field) {
+                return switch (field.kind()) {
+                    case X -> rows[row][0];
+                    case Y -> rows[row][1];
+                    case W -> rows[row][2];
+                    case H -> rows[row][3];
+                    case CLASS -> rows[row][4 + field.classId()];
+                    case OBJECTNESS -> throw new AssertionError("objectness read from a family without it");
+                };
+            }
+
+            public int rawIndex(int row, PredictionField field) {
+                throw new AssertionError("NMS reads values, not raw positions");
+            }
+
+            public int rawLength() {
+                return rows.length * 6;
+            }
+        };
+        List<Detection> kept = Nms.apply(table, NmsOptions.defaults());
+        assertEquals(2, kept.size(), "row 2's best score 0.2 is below conf 0.25; classes do not suppress each other");
+        assertEquals(0, kept.get(0).row());
+        assertEquals(0.9f, kept.get(0).confidence());
+        assertEquals(1, kept.get(1).classId());
+        assertEquals(0.8f, kept.get(1).confidence());
+    }
 }
