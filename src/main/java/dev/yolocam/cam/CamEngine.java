@@ -65,51 +65,10 @@ public final class CamEngine {
      */
     public List<ExplainResult> explain(ImageBatch batch) {
         try {
-            List<ExplainResult> results = request.method().usesGradients() ? explainWithGradients(batch)
-                    : explainForwardOnly(batch);
-            return withConfidenceChanges(results, batch.size());
+            return request.method().usesGradients() ? explainWithGradients(batch) : explainForwardOnly(batch);
         } finally {
             memory.afterPass();
         }
-    }
-
-    /**
-     * The confidence-change metric (when requested) of every map of the results, measured in passes of
-     * {@code passSize} masked images rather than one pass per map; its entries come first in each map's metrics.
-     */
-    private List<ExplainResult> withConfidenceChanges(List<ExplainResult> results, int passSize) {
-        if (!request.metrics().includes(MetricSet.Metric.CONFIDENCE_CHANGE)) {
-            return results;
-        }
-        List<ConfidenceChanges.Item> items = new ArrayList<>();
-        for (ExplainResult r : results) {
-            for (CamMap m : r.maps()) {
-                items.add(new ConfidenceChanges.Item(prepared(r.detections()), targetOf(r.detections(), m), m.input(),
-                        m.targetValue()));
-            }
-        }
-        List<Map<String, Double>> changes = ConfidenceChanges.measure(detector.model(), items, passSize);
-        List<ExplainResult> out = new ArrayList<>();
-        int next = 0;
-        for (ExplainResult r : results) {
-            List<CamMap> maps = new ArrayList<>();
-            for (CamMap m : r.maps()) {
-                maps.add(m.withLeadingMetrics(changes.get(next++)));
-            }
-            out.add(new ExplainResult(r.detections(), maps, r.noDetections()));
-        }
-        return out;
-    }
-
-    private List<CamMap> withConfidenceChanges(DetectionResult detections, List<CamMap> maps, int passSize) {
-        return withConfidenceChanges(List.of(new ExplainResult(detections, maps, maps.isEmpty())), passSize).get(0)
-                .maps();
-    }
-
-    /** The target a finished map explains: all selected detections, or the one of a per-detection map. */
-    private Target targetOf(DetectionResult detections, CamMap map) {
-        Target all = targetFor(detections);
-        return map.detectionIndex() < 0 ? all : all.only(detections.inInput().get(map.detectionIndex()));
     }
 
     private List<ExplainResult> explainWithGradients(ImageBatch batch) {
@@ -372,7 +331,7 @@ public final class CamEngine {
             for (int i = 0; i < perLayer.size(); i++) {
                 maps.add(finish(perLayer.get(i), detections, target, -1, List.of(request.layers().get(i))));
             }
-            return new SweepResult(detections, withConfidenceChanges(detections, maps, 1), target.isEmpty());
+            return new SweepResult(detections, maps, target.isEmpty());
         } finally {
             memory.afterPass();
         }
@@ -404,15 +363,10 @@ public final class CamEngine {
         }
         float[] original = FrameMapper.toOriginal(map, lb, detections.original().height(),
                 detections.original().width());
-        GraphModelAccess access = new GraphModelAccess(detector.model(), prepared(detections), target,
-                detections.raw());
+        MapScoring scoring = new MapScoring(detector.model(), prepared(detections), target, detections.raw());
         return new CamMap(request.method().name(), layers, request.targets(), detectionIndex,
-                target.detections(), access.baseScore(), lb.height(), lb.width(), map, detections.original().height(),
-                detections.original().width(), original,
-                Faithfulness.measure(map, access, request.metrics().without(MetricSet.Metric.CONFIDENCE_CHANGE),
-                        request.options().batchSize(),
-                        () -> LabelledMap.forImage(detections.image(), original, detections.original().height(),
-                                detections.original().width())));
+                target.detections(), scoring, lb.height(), lb.width(), map, detections.original().height(),
+                detections.original().width(), original, Map.of());
     }
 
     private static Detector.Prepared prepared(DetectionResult detections) {

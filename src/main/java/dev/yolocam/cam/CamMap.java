@@ -10,19 +10,23 @@ import java.util.Map;
  *
  * @param detectionIndex the explained detection in per-detection mode, -1 for a map of all selected detections
  * @param explained      the detections whose rows the target used (empty for class_all-only targets)
- * @param targetValue    the target's value on this forward pass
- * @param metrics        faithfulness numbers of the map (see {@link Faithfulness})
+ * @param scoring        the map's target as a score of network inputs, for the faithfulness metrics
+ * @param metrics        faithfulness numbers of the map, in the order measured; empty until the metrics stage
+ *                       ({@code dev.yolocam.metrics.MetricsStage}) has run
  */
 public record CamMap(String method, List<String> layers, List<TargetKind> targets, int detectionIndex,
-                     List<Detection> explained, double targetValue, int height, int width, float[] input,
+                     List<Detection> explained, MapScoring scoring, int height, int width, float[] input,
                      int originalHeight, int originalWidth, float[] original, Map<String, Double> metrics) {
 
-    /** The same map with {@code first} ahead of its metrics. */
-    public CamMap withLeadingMetrics(Map<String, Double> first) {
-        Map<String, Double> merged = new java.util.LinkedHashMap<>(first);
-        merged.putAll(metrics);
-        return new CamMap(method, layers, targets, detectionIndex, explained, targetValue, height, width, input,
-                originalHeight, originalWidth, original, merged);
+    /** The target's value on this forward pass. */
+    public double targetValue() {
+        return scoring.baseScore();
+    }
+
+    /** The same map with these metrics. */
+    public CamMap withMetrics(Map<String, Double> measured) {
+        return new CamMap(method, layers, targets, detectionIndex, explained, scoring, height, width, input,
+                originalHeight, originalWidth, original, measured);
     }
 
     public float min() {

@@ -264,7 +264,8 @@ public final class CamMath {
         }
     }
 
-    static void checkSize(float[] data, int channels, int height, int width) {
+    /** Throws IllegalArgumentException unless {@code data} holds {@code channels x height x width} values. */
+    public static void checkSize(float[] data, int channels, int height, int width) {
         if (channels <= 0 || height <= 0 || width <= 0 || data.length != channels * height * width) {
             throw new IllegalArgumentException("expected " + channels + "x" + height + "x" + width + " values, got "
                     + data.length);

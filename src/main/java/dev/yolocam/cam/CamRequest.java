@@ -9,18 +9,15 @@ import java.util.List;
  * @param perDetection one map per kept detection, each from its own row only
  * @param keepTopPercent 0 to keep the whole map, else keep only the top percent of its values
  * @param renormalize    min-max normalise the map inside each box and zero it outside
- * @param metrics        which faithfulness metrics to measure for each map ({@link MetricSet#cheap()}: one more
- *                       forward pass per map; {@link MetricSet#none()}: none)
  */
 public record CamRequest(CamMethod method, List<String> layers, List<TargetKind> targets, int[] classes,
                          boolean perDetection, boolean eigenSmooth, boolean augSmooth,
                          CamMath.Aggregation aggregation, double keepTopPercent, boolean renormalize,
-                         CamOptions options, MetricSet metrics) {
+                         CamOptions options) {
     public CamRequest {
         layers = List.copyOf(layers);
         targets = List.copyOf(targets);
         classes = classes.clone();
-        java.util.Objects.requireNonNull(metrics, "metrics");
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one target layer is needed");
         }
@@ -31,61 +28,51 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
 
     public static CamRequest of(CamMethod method, List<String> layers) {
         return new CamRequest(method, layers, List.of(TargetKind.CLASS), new int[0], false, false, false,
-                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults(), MetricSet.none());
+                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults());
     }
 
     public CamRequest withTargets(List<TargetKind> newTargets) {
         return new CamRequest(method, layers, newTargets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options, metrics);
+                keepTopPercent, renormalize, options);
     }
 
     public CamRequest withClasses(int... newClasses) {
         return new CamRequest(method, layers, targets, newClasses, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options, metrics);
+                keepTopPercent, renormalize, options);
     }
 
     public CamRequest withPerDetection(boolean value) {
         return new CamRequest(method, layers, targets, classes, value, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options, metrics);
+                keepTopPercent, renormalize, options);
     }
 
     public CamRequest withEigenSmooth(boolean value) {
         return new CamRequest(method, layers, targets, classes, perDetection, value, augSmooth, aggregation,
-                keepTopPercent, renormalize, options, metrics);
+                keepTopPercent, renormalize, options);
     }
 
     public CamRequest withAugSmooth(boolean value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, value, aggregation,
-                keepTopPercent, renormalize, options, metrics);
+                keepTopPercent, renormalize, options);
     }
 
     public CamRequest withAggregation(CamMath.Aggregation value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, value,
-                keepTopPercent, renormalize, options, metrics);
+                keepTopPercent, renormalize, options);
     }
 
     public CamRequest withKeepTopPercent(double value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                value, renormalize, options, metrics);
+                value, renormalize, options);
     }
 
     public CamRequest withRenormalize(boolean value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, value, options, metrics);
-    }
-
-    public CamRequest withMetrics(MetricSet value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options, value);
-    }
-
-    /** {@code true}: the cheap metrics ({@link MetricSet#cheap()}); {@code false}: none. */
-    public CamRequest withMetrics(boolean value) {
-        return withMetrics(value ? MetricSet.cheap() : MetricSet.none());
+                keepTopPercent, value, options);
     }
 
     public CamRequest withOptions(CamOptions value) {
         return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, value, metrics);
+                keepTopPercent, renormalize, value);
     }
 }

@@ -133,7 +133,7 @@ final class GraphModelAccess implements ModelAccess {
         return root.find(conv.path().substring(0, conv.path().lastIndexOf('.'))).flatMap(block -> block.child("bn"));
     }
 
-    private static double score(INDArray output, int item, Target target) {
+    static double score(INDArray output, int item, Target target) {
         INDArray one = output.get(NDArrayIndex.point(item), NDArrayIndex.all(), NDArrayIndex.all());
         float[] values = FloatArrays.values(one);
         return target.value(values, (int) output.size(1), (int) output.size(2));

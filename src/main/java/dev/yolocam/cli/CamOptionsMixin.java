@@ -5,9 +5,10 @@ import dev.yolocam.cam.CamMethod;
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.CamRequest;
-import dev.yolocam.cam.MetricSet;
 import dev.yolocam.cam.TargetKind;
 import dev.yolocam.errors.UsageException;
+import dev.yolocam.metrics.MetricSet;
+import dev.yolocam.metrics.MetricsStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,10 +105,15 @@ public final class CamOptionsMixin {
             default -> throw new UsageException("--aggregate must be mean or max, got '" + aggregate + "'");
         };
         return new CamRequest(method(), layers, targetKinds(), classes, perDetection, eigenSmooth, augSmooth,
-                aggregation, keepTop, renormalize, new CamOptions(batchSize, seed), metricSet());
+                aggregation, keepTop, renormalize, new CamOptions(batchSize, seed));
     }
 
-    MetricSet metricSet() {
+    /** The metrics stage that follows explain (or sweep): --metrics / --no-metrics, in passes of --batch-size. */
+    MetricsStage metricsStage() {
+        return new MetricsStage(metricSet(), batchSize);
+    }
+
+    private MetricSet metricSet() {
         MetricSet chosen;
         try {
             chosen = metrics == null ? MetricSet.cheap() : MetricSet.parse(metrics);

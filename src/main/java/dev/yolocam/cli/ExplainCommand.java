@@ -7,6 +7,7 @@ import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.detect.SourceImage;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.metrics.MetricsStage;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.ExplainWriter;
 import java.io.PrintWriter;
@@ -79,6 +80,7 @@ public final class ExplainCommand implements Callable<Integer> {
         YoloModel yolo = session.model();
         CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(session),
                 session.selectedClasses()));
+        MetricsStage metrics = cam.metricsStage();
         ExplainWriter writer = new ExplainWriter(session.out()::resolve, artifacts, yolo.description()::className);
         if (engine.request().perDetection() && !engine.request().method().usesTarget()) {
             run.warn(err, engine.request().method().name() + " does not depend on the target, so --per-detection "
@@ -90,11 +92,12 @@ public final class ExplainCommand implements Callable<Integer> {
             imagesPerPass = 1;
         }
         Set<Path> warned = ConcurrentHashMap.newKeySet();
-        return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass, engine::explain, (picture, result) -> {
-            warnAboutEmptyMaps(picture, result, warned);
-            int maps = writer.write(picture, result);
-            return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
-        }, writer.drawsPictures() ? writer::videoFrame : null);
+        return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass,
+                batch -> metrics.measure(engine.explain(batch)), (picture, result) -> {
+                    warnAboutEmptyMaps(picture, result, warned);
+                    int maps = writer.write(picture, result);
+                    return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
+                }, writer.drawsPictures() ? writer::videoFrame : null);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.yolocam.errors.UsageException;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
 import dev.yolocam.io.Sources;
+import dev.yolocam.metrics.MetricsStage;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.CamOverlay;
@@ -76,11 +77,12 @@ public final class SweepCommand implements Callable<Integer> {
         List<LayerInfo> layers = selectLayers(session);
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
                 session.selectedClasses()));
+        MetricsStage metrics = cam.metricsStage();
         boolean single = session.files().size() == 1 && !Sources.isVideoName(session.files().get(0));
         // A sweep taps every layer: one image per pass keeps its memory in bounds. A video is swept frame by frame
         // (a folder per frame), with no annotated copy.
-        return session.run(err, run, ImageRun.Product.MAPS, 1, batch -> List.of(engine.sweep(batch.get(0))),
-                (picture, result) -> {
+        return session.run(err, run, ImageRun.Product.MAPS, 1,
+                batch -> List.of(metrics.measure(engine.sweep(batch.get(0)))), (picture, result) -> {
                     String stem = picture.stem();
                     write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
                     return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());

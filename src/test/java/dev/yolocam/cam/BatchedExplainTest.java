@@ -13,6 +13,9 @@ import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.detect.RgbImage;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.metrics.MetricSet;
+import dev.yolocam.metrics.MetricSubject;
+import dev.yolocam.metrics.MetricsStage;
 import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
@@ -90,22 +93,36 @@ class BatchedExplainTest {
 
     @Test
     void confidenceChangesMeasuredTogetherEqualThoseMeasuredOneMapAtATime() {
-        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS)
-                .withMetrics(MetricSet.cheap());
+        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS);
         CamEngine engine = new CamEngine(detector, request, new MemoryPolicy(1000));
-        List<ExplainResult> batched = engine.explain(new ImageBatch(images.subList(0, 3)));
+        MetricsStage cheap = new MetricsStage(MetricSet.cheap(), 16);
+        List<ExplainResult> batched = cheap.measure(engine.explain(new ImageBatch(images.subList(0, 3))));
         for (int i = 0; i < 3; i++) {
             CamMap map = batched.get(i).maps().get(0);
             Target target = new Target(request.targets(), map.explained(), classesOf(map));
             GraphModelAccess access = new GraphModelAccess(model, images.get(i), target,
                     batched.get(i).detections().raw());
-            java.util.Map<String, Double> alone = Faithfulness.measure(map.input(), access);
+            java.util.Map<String, Double> alone = cheap.measure(new MetricSubject(map.input(), access, List.of(),
+                    List.of(), Optional::empty));
             assertEquals(alone.keySet().stream().toList(), map.metrics().keySet().stream().toList());
             for (String key : alone.keySet()) {
                 assertEquals(alone.get(key), map.metrics().get(key), 1e-4 * Math.max(1, Math.abs(alone.get(key))),
                         images.get(i).path() + " " + key);
             }
         }
+    }
+
+    @Test
+    void theConfidenceChangesOfABatchShareOnePassAndTheEngineMeasuresNothingItself() {
+        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS);
+        List<ExplainResult> explained = new CamEngine(detector, request, new MemoryPolicy(1000))
+                .explain(new ImageBatch(images.subList(0, 3)));
+        assertTrue(explained.stream().flatMap(r -> r.maps().stream()).allMatch(m -> m.metrics().isEmpty()));
+        PassCounter counter = new PassCounter("model.23");
+        model.graph(new GraphSpec(3, 320, 320, Set.of())).addObserver(counter);
+        List<ExplainResult> measured = new MetricsStage(MetricSet.cheap(), 16).measure(explained);
+        assertEquals(1, counter.forwards, "forward passes for the masked images of three maps");
+        assertTrue(measured.stream().flatMap(r -> r.maps().stream()).allMatch(m -> m.metrics().size() == 4));
     }
 
     private static int[] classesOf(CamMap map) {

@@ -10,7 +10,7 @@ import net.jqwik.api.Combinators;
  * Random layer tensors for properties: small shapes, and values that are random, all zero, constant or all
  * negative, so that degenerate inputs come up often.
  */
-final class TensorArbitraries {
+public final class TensorArbitraries {
     private TensorArbitraries() {
     }
 
@@ -37,7 +37,7 @@ final class TensorArbitraries {
     }
 
     /** n values: uniform in [-5, 5], all zero, one constant, or all negative. */
-    static Arbitrary<float[]> values(int n) {
+    public static Arbitrary<float[]> values(int n) {
         return Arbitraries.oneOf(List.of(
                 uniform(n, -5, 5),
                 Arbitraries.just(0).map(ignored -> new float[n]),

@@ -1,5 +1,6 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
+import dev.yolocam.cam.CamMath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

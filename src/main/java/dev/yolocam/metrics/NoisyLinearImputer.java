@@ -1,5 +1,6 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
+import dev.yolocam.cam.CamMath;
 import java.util.Random;
 
 /**

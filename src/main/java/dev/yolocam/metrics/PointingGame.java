@@ -1,6 +1,8 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
+import dev.yolocam.cam.CamMath;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The energy-based pointing game of the Score-CAM paper (Wang et al. 2020): the share of the map's energy (the sum
@@ -8,9 +10,24 @@ import java.util.List;
  * 1 means all of the map is on labelled objects, 0 none of it. Map and boxes must be in the same frame; a pixel
  * {@code (x, y)} is inside a box when its centre {@code (x + 0.5, y + 0.5)} is. Negative and NaN values count as 0
  * (a map is non-negative after the ReLU); a map with no energy scores 0.
+ *
+ * <p>As a metric: entry {@code pointing_game_energy}, the map in the original image's frame against the boxes of
+ * the image's YOLO label file; only when the image has one.
  */
-public final class PointingGame {
-    private PointingGame() {
+public final class PointingGame implements PerMapMetric {
+    @Override
+    public String name() {
+        return "pointing_game";
+    }
+
+    @Override
+    public boolean cheap() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Double> measure(MetricSubject map, int batchSize) {
+        return map.labelled().map(m -> Map.of("pointing_game_energy", m.pointingGameEnergy())).orElse(Map.of());
     }
 
     /** The energy share of {@code map} ({@code height x width}, row-major) inside the union of {@code boxes}. */

@@ -1,4 +1,4 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

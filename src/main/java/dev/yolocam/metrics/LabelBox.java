@@ -1,4 +1,4 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 /**
  * A ground-truth box from a YOLO label file, corners in pixels of the original image.

@@ -1,8 +1,9 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yolocam.cam.TensorArbitraries;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,7 +1,10 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
+import dev.yolocam.cam.InputScoring;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The causal metrics of RISE (Petsiuk et al. 2018). Deletion: starting from the image, the pixels are set to 0
@@ -14,8 +17,10 @@ import java.util.List;
  * <p>Both areas are divided by |target on the original image|, so that 1 means "as high as the unperturbed target
  * all along" and maps of different images and targets can be compared (RISE's scores are probabilities and are not
  * normalised). When the target is 0 the areas are reported as 0.
+ *
+ * <p>Entries {@code deletion_auc} and {@code insertion_auc}: lower deletion and higher insertion are better.
  */
-public final class DeletionInsertion {
+public final class DeletionInsertion implements PerMapMetric {
     /** The default number of steps: 16 forward passes per curve. */
     public static final int DEFAULT_STEPS = 16;
 
@@ -70,8 +75,27 @@ public final class DeletionInsertion {
         }
     }
 
+    @Override
+    public String name() {
+        return "deletion_insertion";
+    }
+
+    @Override
+    public boolean cheap() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Double> measure(MetricSubject map, int batchSize) {
+        Result curves = measure(map.ranking(), map.scoring(), batchSize);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("deletion_auc", curves.deletionAuc());
+        out.put("insertion_auc", curves.insertionAuc());
+        return out;
+    }
+
     /** Runs {@code 2 * steps} forward passes (the image itself is the model's base score), {@code batchSize} each. */
-    public Result measure(PixelRanking ranking, ModelAccess model, int batchSize) {
+    public Result measure(PixelRanking ranking, InputScoring model, int batchSize) {
         int h = model.inputHeight();
         int w = model.inputWidth();
         float[] input = model.input();
@@ -101,7 +125,7 @@ public final class DeletionInsertion {
      * {@code finish}, for k = first .. first + steps - 1. Built and scored one batch at a time to bound memory.
      */
     private double[] scoreSeries(float[] start, float[] finish, PixelRanking ranking, int block, int first,
-                                 ModelAccess model, int batchSize) {
+                                 InputScoring model, int batchSize) {
         int pixels = ranking.size();
         double[] scores = new double[steps];
         float[] current = start.clone();

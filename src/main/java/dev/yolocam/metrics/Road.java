@@ -1,7 +1,10 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
+import dev.yolocam.cam.InputScoring;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ROAD, RemOve And Debias (Rong et al. 2022; pytorch-grad-cam's {@code ROADMostRelevantFirstAverage} and
@@ -17,8 +20,11 @@ import java.util.List;
  * thresholds with a strict {@code <}, so a map with many equal values (a ReLU'd map's zeros) can remove far more or
  * fewer pixels than asked; here exactly {@code round(p/100 * pixels)} pixels are removed, in {@link PixelRanking}
  * order.
+ *
+ * <p>Entries {@code road_most_relevant_first} and {@code road_least_relevant_first}: lower MoRF and higher LeRF
+ * are better.
  */
-public final class Road {
+public final class Road implements PerMapMetric {
     /** The percentages removed by default (upstream averages 10..90; four keep the cost at 8 forward passes). */
     private static final double[] DEFAULT_PERCENTS = {20, 40, 60, 80};
 
@@ -54,8 +60,27 @@ public final class Road {
     public record Scores(double mostRelevantFirst, double leastRelevantFirst) {
     }
 
+    @Override
+    public String name() {
+        return "road";
+    }
+
+    @Override
+    public boolean cheap() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Double> measure(MetricSubject map, int batchSize) {
+        Scores scores = measure(map.ranking(), map.scoring(), batchSize);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("road_most_relevant_first", scores.mostRelevantFirst());
+        out.put("road_least_relevant_first", scores.leastRelevantFirst());
+        return out;
+    }
+
     /** Runs 2 x percentages forward passes, {@code batchSize} per batch. */
-    public Scores measure(PixelRanking ranking, ModelAccess model, int batchSize) {
+    public Scores measure(PixelRanking ranking, InputScoring model, int batchSize) {
         int h = model.inputHeight();
         int w = model.inputWidth();
         float[] input = model.input();

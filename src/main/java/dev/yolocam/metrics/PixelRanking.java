@@ -1,4 +1,4 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,8 +131,8 @@ class FaithfulnessMetricsTest {
     @Test
     void measureReturnsTheChosenMetricsUnderStableNames() {
         LabelledMap labelled = new LabelledMap(onObject, H, W, truth);
-        Map<String, Double> all = Faithfulness.measure(onObject, model, MetricSet.all(), 16,
-                () -> Optional.of(labelled));
+        Map<String, Double> all = new MetricsStage(MetricSet.all(), 16).measure(subject(onObject,
+                () -> Optional.of(labelled)));
         assertEquals(List.of("target", "target_on_image_times_map", "confidence_change", "relative_confidence_change",
                 "road_most_relevant_first", "road_least_relevant_first", "deletion_auc", "insertion_auc",
                 "pointing_game_energy"), List.copyOf(all.keySet()));
@@ -139,21 +140,23 @@ class FaithfulnessMetricsTest {
         assertEquals(1.0, all.get("pointing_game_energy"));
         assertEquals(0.0, all.get("confidence_change"), 1e-9, "the map is 1 on the whole square");
 
-        Map<String, Double> unlabelled = Faithfulness.measure(onObject, model, MetricSet.all(), 16, Optional::empty);
+        Map<String, Double> unlabelled = new MetricsStage(MetricSet.all(), 16).measure(subject(onObject,
+                Optional::empty));
         assertFalse(unlabelled.containsKey("pointing_game_energy"), "no label file, no pointing game");
         assertEquals(8, unlabelled.size());
     }
 
     @Test
     void cheapMetricsAreTheConfidenceChangeAloneAndNeverReadLabels() {
-        Map<String, Double> cheap = Faithfulness.measure(elsewhere, model, MetricSet.cheap(), 16, () -> {
+        Map<String, Double> cheap = new MetricsStage(MetricSet.cheap(), 16).measure(subject(elsewhere, () -> {
             throw new AssertionError("labels read for the cheap metrics");
-        });
+        }));
         assertEquals(List.of(1), model.listSizes, "one forward pass");
-        assertEquals(Faithfulness.measure(elsewhere, model), cheap);
+        assertEquals(new ConfidenceChange().measure(MetricBatch.of(subject(elsewhere, Optional::empty), 16)).get(0),
+                cheap);
         assertEquals(-1.0, cheap.get("confidence_change"), 1e-9);
         assertEquals(-1.0, cheap.get("relative_confidence_change"), 1e-9);
-        assertTrue(Faithfulness.measure(elsewhere, model, MetricSet.none(), 16, Optional::empty).isEmpty());
+        assertTrue(new MetricsStage(MetricSet.none(), 16).measure(subject(elsewhere, Optional::empty)).isEmpty());
     }
 
     @Test
@@ -161,19 +164,14 @@ class FaithfulnessMetricsTest {
         assertEquals(MetricSet.all(), MetricSet.parse(" ALL "));
         assertEquals(MetricSet.cheap(), MetricSet.parse("cheap"));
         assertTrue(MetricSet.parse("none").isEmpty());
-        assertTrue(MetricSet.cheap().includes(MetricSet.Metric.CONFIDENCE_CHANGE));
-        assertFalse(MetricSet.cheap().includes(MetricSet.Metric.ROAD));
+        assertTrue(MetricSet.cheap().includes("confidence_change"));
+        assertFalse(MetricSet.cheap().includes("road"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MetricSet.parse("some"));
         assertTrue(e.getMessage().contains("cheap, all or none"), e.getMessage());
     }
 
-    @Test
-    void requestsCarryTheirMetricSet() {
-        CamRequest r = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"));
-        assertTrue(r.metrics().isEmpty(), "the library default measures nothing");
-        assertEquals(MetricSet.all(), r.withMetrics(MetricSet.all()).metrics());
-        assertEquals(MetricSet.cheap(), r.withMetrics(true).metrics());
-        assertEquals(MetricSet.none(), r.withMetrics(true).withMetrics(false).metrics());
+    private MetricSubject subject(float[] map, Supplier<Optional<LabelledMap>> labelled) {
+        return new MetricSubject(map, model, List.of(), List.of(), labelled);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 import dev.yolocam.errors.YolocamException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
+import dev.yolocam.cam.InputScoring;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * A stand-in detector for the faithfulness metrics: the score of an input is the mean of its values (all channels)
  * inside a fixed box, so only the pixels of that box matter. Records the batches it is asked to score.
  */
-final class BoxMeanModel implements ModelAccess {
+final class BoxMeanModel implements InputScoring {
     private final int height;
     private final int width;
     private final float[] input;
@@ -91,10 +92,5 @@ final class BoxMeanModel implements ModelAccess {
         batchSizes.add(batchSize);
         listSizes.add(inputs.size());
         return inputs.stream().mapToDouble(this::score).toArray();
-    }
-
-    @Override
-    public double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize) {
-        throw new UnsupportedOperationException("the faithfulness metrics never ablate channels");
     }
 }

@@ -1,9 +1,13 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yolocam.cam.CamEngine;
+import dev.yolocam.cam.CamMethods;
+import dev.yolocam.cam.CamRequest;
+import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.model.ModelLoader;
@@ -52,10 +56,10 @@ class FaithfulnessEndToEndTest {
 
     private static Map<String, Double> metrics(String method) {
         Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
-        CamRequest request = CamRequest.of(CamMethods.find(method).orElseThrow(), LAYERS)
-                .withMetrics(MetricSet.all());
+        CamRequest request = CamRequest.of(CamMethods.find(method).orElseThrow(), LAYERS);
         long start = System.nanoTime();
-        ExplainResult result = new CamEngine(detector, request).explain(image);
+        ExplainResult result = new MetricsStage(MetricSet.all(), 16)
+                .measure(List.of(new CamEngine(detector, request).explain(image))).get(0);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertFalse(result.noDetections());
         Map<String, Double> metrics = result.maps().get(0).metrics();

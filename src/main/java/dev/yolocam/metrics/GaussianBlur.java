@@ -1,4 +1,6 @@
-package dev.yolocam.cam;
+package dev.yolocam.metrics;
+
+import dev.yolocam.cam.CamMath;
 
 /**
  * A separable Gaussian blur of each channel of a {@code (channels, height, width)} image, the insertion metric's
