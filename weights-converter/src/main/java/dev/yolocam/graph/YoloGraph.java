@@ -194,7 +194,8 @@ public final class YoloGraph {
 
     /**
      * From now on this kind of pass replays. The session's own arrays (it caches what it allocated, hundreds of MB
-     * for a large input) are dropped and collected once, so they do not sit beside the replay's.
+     * for a large input) are dropped so they do not sit beside the replay's; the JVM's own collections free them
+     * (a forced one here made no difference to peak RSS, see MemoryPolicy).
      */
     private void replayFromNowOn(List<String> key, RecordedPass replay) {
         replays.put(key, replay);
@@ -202,7 +203,6 @@ public final class YoloGraph {
         if (sd.getFunction("grad") != null) {
             sd.getFunction("grad").getSessions().clear();
         }
-        System.gc();
     }
 
     /** Replays are kept per set of results and placeholders: a different request executes different ops. */
