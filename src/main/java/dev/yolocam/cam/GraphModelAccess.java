@@ -2,11 +2,9 @@ package dev.yolocam.cam;
 
 import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.detect.Detector;
-import dev.yolocam.graph.Convolution;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.model.YoloModel;
-import dev.yolocam.torch.ModuleNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * ModelAccess on the real model: perturbed inputs or ablated channels run through graphs with a batch dimension
  * of {@code batchSize} (a short last batch is padded and its padding ignored), scored with the map's own target;
- * layer biases are read from the module tree.
+ * layer biases are those the graph builder recorded.
  */
 final class GraphModelAccess implements ModelAccess {
     private final YoloModel model;
@@ -86,7 +84,7 @@ final class GraphModelAccess implements ModelAccess {
     public double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize) {
         int h = inputHeight();
         int w = inputWidth();
-        YoloGraph graph = model.graph(new GraphSpec(batchSize, h, w, java.util.Set.of(), layer));
+        YoloGraph graph = model.graph(new GraphSpec(batchSize, h, w, java.util.Set.of(), java.util.Set.of(layer)));
         long c = graph.layer(layer).orElseThrow().shape()[1];
         INDArray images = Nd4j.create(input(), new long[] {1, 3, h, w}, DataType.FLOAT).repeat(0, batchSize);
         double[] scores = new double[channels.length];
@@ -99,9 +97,10 @@ final class GraphModelAccess implements ModelAccess {
                 keep[(int) (i * c + channels[start + i])] = 0f;
                 fill[(int) (i * c + channels[start + i])] = values[start + i];
             }
+            // The ablated channel of each item is scaled by 0 and shifted to its value.
             Map<String, INDArray> feeds = Map.of(
-                    GraphSpec.ablationKeep(layer), Nd4j.create(keep, new long[] {batchSize, 1, 1, c}, DataType.FLOAT),
-                    GraphSpec.ablationFill(layer), Nd4j.create(fill, new long[] {batchSize, 1, 1, c}, DataType.FLOAT));
+                    GraphSpec.editScale(layer), Nd4j.create(keep, new long[] {batchSize, c}, DataType.FLOAT),
+                    GraphSpec.editShift(layer), Nd4j.create(fill, new long[] {batchSize, c}, DataType.FLOAT));
             INDArray out = graph.outputs(images, feeds, List.of(graph.outputName())).get(graph.outputName());
             for (int i = 0; i < n; i++) {
                 scores[start + i] = score(out, i, target);
@@ -112,25 +111,7 @@ final class GraphModelAccess implements ModelAccess {
 
     @Override
     public Optional<float[]> layerBias(String layer) {
-        ModuleNode root = model.description().root();
-        String path = layer.contains("#") ? layer.substring(0, layer.indexOf('#')) : layer;
-        Optional<ModuleNode> node = root.find(path);
-        if (node.isEmpty()) {
-            return Optional.empty();
-        }
-        return switch (node.get().simpleClass()) {
-            case "Conv2d" -> Convolution.fusedBias(node.get(), foldedBatchNorm(node.get(), root), model.source());
-            case "BatchNorm2d" -> Optional.of(Convolution.batchNormBias(node.get(), model.source()));
-            default -> Optional.empty();
-        };
-    }
-
-    /** The BatchNorm the graph folds into {@code conv}: the {@code bn} next to a Conv block's {@code conv}. */
-    private static Optional<ModuleNode> foldedBatchNorm(ModuleNode conv, ModuleNode root) {
-        if (!conv.name().equals("conv") || !conv.path().contains(".")) {
-            return Optional.empty();
-        }
-        return root.find(conv.path().substring(0, conv.path().lastIndexOf('.'))).flatMap(block -> block.child("bn"));
+        return model.outputBias(layer);
     }
 
     static double score(INDArray output, int item, Target target) {

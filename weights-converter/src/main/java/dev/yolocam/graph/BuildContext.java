@@ -34,6 +34,7 @@ public final class BuildContext {
     private final Path source;
     private final BlockRegistry registry;
     private final Map<String, LayerInfo> layers = new LinkedHashMap<>();
+    private final Map<String, float[]> biases = new HashMap<>();
     private final Set<String> moduleNamedVariables = new HashSet<>();
     private final Map<String, Integer> callsPerPath = new HashMap<>();
     private int tempCounter;
@@ -67,17 +68,26 @@ public final class BuildContext {
 
     /**
      * Declares {@code value} as the output of {@code node}: names it by the module path, records it in the layer
-     * table, and inserts a gradient tap when the spec asks for one there. Returns the value downstream ops must use.
+     * table, edits it when the spec says so, and inserts a gradient tap when the spec asks for one there. Returns
+     * the value downstream ops must use.
      */
     public Value emit(ModuleNode node, Value value) {
+        return emit(node, value, null);
+    }
+
+    /**
+     * {@link #emit(ModuleNode, Value)} for a module whose last op adds {@code bias} to each channel (a convolution
+     * with its folded BatchNorm, a BatchNorm2d), recorded for {@link YoloGraph#outputBias}; null when it adds none.
+     */
+    public Value emit(ModuleNode node, Value value, float[] bias) {
         String path = callPath(node.path());
         SDVariable var = value.var();
         SDVariable out;
-        if (path.equals(spec.ablatedLayer())) {
-            long[] shape = {spec.batch(), 1, 1, value.shape()[0]};
-            SDVariable keep = sd.placeHolder(GraphSpec.ablationKeep(path), DataType.FLOAT, shape);
-            SDVariable fill = sd.placeHolder(GraphSpec.ablationFill(path), DataType.FLOAT, shape);
-            var = var.mul(keep).add(fill);
+        if (spec.editedOutputs().contains(path)) {
+            var = edited(path, value);
+        }
+        if (bias != null) {
+            biases.put(path, bias.clone());
         }
         if (spec.gradientTaps().contains(path)) {
             SDVariable zero = sd.var(path + TAP_SUFFIX, Nd4j.scalar(DataType.FLOAT, 0f));
@@ -95,6 +105,19 @@ public final class BuildContext {
         layers.put(path, new LayerInfo(path, node.pythonClass(), withBatch(value.shape()), parameterCount(node),
                 topLevelIndex(path)));
         return value.with(out);
+    }
+
+    /** {@code out * scale + shift} with the (B, C) placeholders of {@link GraphSpec#editScale}/{@code editShift}. */
+    private SDVariable edited(String path, Value value) {
+        if (value.shape().length != 3) {
+            throw new IllegalArgumentException(path + " is not a feature map; only those can be edited");
+        }
+        long channels = value.channels();
+        SDVariable scale = sd.placeHolder(GraphSpec.editScale(path), DataType.FLOAT, spec.batch(), channels);
+        SDVariable shift = sd.placeHolder(GraphSpec.editShift(path), DataType.FLOAT, spec.batch(), channels);
+        // The graph is NHWC inside: (B, C) broadcasts as (B, 1, 1, C).
+        return value.var().mul(sd.reshape(scale, spec.batch(), 1, 1, channels))
+                .add(sd.reshape(shift, spec.batch(), 1, 1, channels));
     }
 
     /** A fresh, unique name for an intermediate op inside {@code node} ({@code model.3/conv_w}). */
@@ -124,6 +147,10 @@ public final class BuildContext {
 
     Map<String, LayerInfo> layers() {
         return Collections.unmodifiableMap(layers);
+    }
+
+    Map<String, float[]> biases() {
+        return Collections.unmodifiableMap(biases);
     }
 
     private String callPath(String path) {

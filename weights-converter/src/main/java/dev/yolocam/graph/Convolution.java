@@ -2,7 +2,6 @@ package dev.yolocam.graph;
 
 import dev.yolocam.torch.ModuleNode;
 import dev.yolocam.torch.TensorData;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,11 @@ public final class Convolution {
     private Convolution() {
     }
 
-    /** The conv's output (with the folded BN when given), as an anonymous variable for the caller to emit. */
-    public static Value apply(ModuleNode conv, Optional<ModuleNode> bn, Value x, BuildContext ctx) {
+    /**
+     * Emits the conv's output (with the folded BN when given) as {@code conv}'s, recording the bias it adds: the
+     * fused model's Conv2d bias; none for a conv without a bias and without a BN.
+     */
+    public static Value emit(ModuleNode conv, Optional<ModuleNode> bn, Value x, BuildContext ctx) {
         long[] kernel = Attributes.pair(conv, "kernel_size", ctx);
         long[] stride = Attributes.pair(conv, "stride", ctx);
         long[] padding = Attributes.pair(conv, "padding", ctx);
@@ -46,10 +48,8 @@ public final class Convolution {
                     + " groups, gets " + x.channels());
         }
         float[] weight = weightTensor.toFloats();
-        float[] bias = fold(conv, bn, weight, out, ctx);
-        if (bias == null) {
-            bias = new float[out];
-        }
+        float[] addedBias = fold(conv, bn, weight, out, ctx);
+        float[] bias = addedBias != null ? addedBias : new float[out];
         Conv2DConfig config = Conv2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1])
                 .pH(padding[0]).pW(padding[1]).dH(dilation[0]).dW(dilation[1])
                 .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build();
@@ -72,41 +72,13 @@ public final class Convolution {
         } else {
             y = groupedBySlices(conv, x, weight, bias, (int) groups, out, inPerGroup, kH, kW, config, ctx);
         }
-        return Value.map(y, out, outH, outW);
-    }
-
-    /**
-     * The per-channel bias {@link #apply} adds: the conv's own bias with {@code bn} folded in as YOLOv5's
-     * {@code fuse_conv_and_bn} does it, i.e. the bias of the fused model's Conv2d; empty when the conv has no bias
-     * and no BN is folded into it. For methods that read the fused model's biases (FullGrad); errors name
-     * {@code source}.
-     */
-    public static Optional<float[]> fusedBias(ModuleNode conv, Optional<ModuleNode> bn, Path source) {
-        BuildContext reader = reader(source);
-        TensorData weight = reader.tensor(conv, "weight");
-        return Optional.ofNullable(fold(conv, bn, weight.toFloats(), (int) weight.shape()[0], reader));
-    }
-
-    /**
-     * The bias a stand-alone BatchNorm2d adds, {@code beta - gamma * mean / sqrt(var + eps)}: what folding it into
-     * a bias-free conv gives (and what pytorch-grad-cam's FullGrad reads as a BatchNorm2d's bias).
-     */
-    public static float[] batchNormBias(ModuleNode bn, Path source) {
-        BuildContext reader = reader(source);
-        int channels = (int) reader.tensor(bn, "weight").numel();
-        // No conv weight to scale: only the bias half of the fold is wanted.
-        return FoldedBatchNorm.of(bn, channels, reader).foldInto(new float[0], null);
+        return ctx.emit(conv, Value.map(y, out, outH, outW), addedBias);
     }
 
     /** The conv's bias with {@code bn} folded in (scaling {@code weight} in place), or null when it has none. */
     private static float[] fold(ModuleNode conv, Optional<ModuleNode> bn, float[] weight, int out, BuildContext ctx) {
         float[] bias = conv.tensor("bias").map(TensorData::toFloats).orElse(null);
         return bn.isPresent() ? FoldedBatchNorm.of(bn.get(), out, ctx).foldInto(weight, bias) : bias;
-    }
-
-    /** A context that builds nothing: it reads module tensors and reports problems like a graph build's. */
-    private static BuildContext reader(Path source) {
-        return new BuildContext(SameDiff.create(), GraphSpec.forward(1, 1), source, BlockRegistry.standard());
     }
 
     private static SDVariable groupedBySlices(ModuleNode conv, Value x, float[] weight, float[] bias, int groups,

@@ -57,6 +57,7 @@ public final class GraphBuilder {
             outputs.add(x);
         }
         Set<String> missing = new TreeSet<>(spec.gradientTaps());
+        missing.addAll(spec.editedOutputs());
         missing.removeAll(ctx.layers().keySet());
         missing.remove(INPUT_TAP);
         if (!missing.isEmpty()) {
@@ -68,7 +69,7 @@ public final class GraphBuilder {
             x.var().mul(seed).sum(LOSS);
             sd.setLossVariables(LOSS);
         }
-        return new YoloGraph(sd, spec, model, new ArrayList<>(ctx.layers().values()));
+        return new YoloGraph(sd, spec, model, new ArrayList<>(ctx.layers().values()), ctx.biases());
     }
 
     private static SDVariable inputOf(SDVariable images, GraphSpec spec, SameDiff sd) {

@@ -1,6 +1,7 @@
 package dev.yolocam.graph;
 
 import dev.yolocam.errors.UnsupportedModelException;
+import dev.yolocam.torch.ModelFamilies;
 import dev.yolocam.torch.ModuleNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +16,18 @@ public record ModelDescription(Path source, ModuleNode root, List<String> classN
                                List<ModuleNode> blocks) {
 
     public static ModelDescription of(ModuleNode root, Path source) {
+        String notAModel = "not a " + ModelFamilies.REGISTERED.names() + " detection model: ";
         ModuleNode sequential = root.child("model")
                 .orElseThrow(() -> new UnsupportedModelException(source,
-                        "not a YOLOv5 detection model: the root module has no 'model' list"));
+                        notAModel + "the root module has no 'model' list"));
         List<ModuleNode> blocks = sequential.childList();
         if (blocks.isEmpty()) {
-            throw new UnsupportedModelException(source, "not a YOLOv5 detection model: 'model' is empty");
+            throw new UnsupportedModelException(source, notAModel + "'model' is empty");
         }
         ModuleNode last = blocks.get(blocks.size() - 1);
-        if (!last.simpleClass().equals("Detect")) {
-            throw new UnsupportedModelException(source, "not a YOLOv5 detection model: the last layer "
-                    + last.path() + " is " + last.pythonClass() + ", not Detect");
+        if (ModelFamilies.REGISTERED.ofDetectHead(last.pythonClass()).isEmpty()) {
+            throw new UnsupportedModelException(source, notAModel + "the last layer " + last.path() + " is "
+                    + last.pythonClass() + ", not " + ModelFamilies.REGISTERED.detectHeadClasses());
         }
         DetectHead head = DetectHead.of(last, source);
         return new ModelDescription(source, root, classNames(root, head.classes()), head, blocks);

@@ -39,19 +39,22 @@ public final class YoloGraph {
     private final GraphSpec spec;
     private final ModelDescription model;
     private final Map<String, LayerInfo> layers = new LinkedHashMap<>();
+    private final Map<String, float[]> biases;
     private final List<Listener> observers = new ArrayList<>();
     private static final java.util.concurrent.atomic.AtomicInteger GRADIENT_FUNCTIONS_BUILT =
             new java.util.concurrent.atomic.AtomicInteger();
     private boolean gradientFunctionReady;
     private final Map<List<String>, RecordedPass> replays = new java.util.HashMap<>();
 
-    YoloGraph(SameDiff sd, GraphSpec spec, ModelDescription model, List<LayerInfo> layers) {
+    YoloGraph(SameDiff sd, GraphSpec spec, ModelDescription model, List<LayerInfo> layers,
+              Map<String, float[]> biases) {
         this.sd = sd;
         this.spec = spec;
         this.model = model;
         for (LayerInfo layer : layers) {
             this.layers.put(layer.path(), layer);
         }
+        this.biases = Map.copyOf(biases);
     }
 
     public SameDiff sameDiff() {
@@ -72,6 +75,15 @@ public final class YoloGraph {
 
     public Optional<LayerInfo> layer(String path) {
         return Optional.ofNullable(layers.get(path));
+    }
+
+    /**
+     * The per-channel bias the module producing {@code layer} adds as its last op, as the builder recorded it: a
+     * Conv2d's bias with the BatchNorm the graph folds into it, a stand-alone BatchNorm2d's shift; empty for any
+     * other module and for a Conv2d that adds no bias. The same in every graph of a model.
+     */
+    public Optional<float[]> outputBias(String layer) {
+        return Optional.ofNullable(biases.get(layer)).map(float[]::clone);
     }
 
     public String inputName() {
@@ -97,7 +109,7 @@ public final class YoloGraph {
         return outputs(images, Map.of(), names);
     }
 
-    /** A forward pass with extra placeholders (the ablation keep/fill arrays of an ablation graph). */
+    /** A forward pass with extra placeholders (the scale and shift of the spec's edited outputs). */
     public synchronized Map<String, INDArray> outputs(INDArray images, Map<String, INDArray> extraFeeds,
                                                       Collection<String> names) {
         checkInput(images);
@@ -182,7 +194,8 @@ public final class YoloGraph {
 
     /**
      * From now on this kind of pass replays. The session's own arrays (it caches what it allocated, hundreds of MB
-     * for a large input) are dropped and collected once, so they do not sit beside the replay's.
+     * for a large input) are dropped so they do not sit beside the replay's; the JVM's own collections free them
+     * (a forced one here made no difference to peak RSS, see MemoryPolicy).
      */
     private void replayFromNowOn(List<String> key, RecordedPass replay) {
         replays.put(key, replay);
@@ -190,7 +203,6 @@ public final class YoloGraph {
         if (sd.getFunction("grad") != null) {
             sd.getFunction("grad").getSessions().clear();
         }
-        System.gc();
     }
 
     /** Replays are kept per set of results and placeholders: a different request executes different ops. */

@@ -6,6 +6,9 @@ package dev.yolocam.model;
  * SameDiff's session, which allocates every intermediate array anew (RSS climbed by gigabytes over a few hundred
  * session passes without a collection after each); later passes replay on the graph's own arrays and allocate only
  * what they hand out, so the Java heap's own collections keep RSS flat and an occasional forced one bounds it.
+ * Dropping a graph's session once its passes replay needs no forced collection: peak RSS was the same with and
+ * without one (explain, 5 images at 640: 1.62-1.68 GB either way; ScoreCAM at 640: 2.38-2.40 GB; bench yolov5s 640:
+ * 1303 vs 1334 MiB).
  */
 public final class MemoryPolicy {
     private final int passesPerCollection;

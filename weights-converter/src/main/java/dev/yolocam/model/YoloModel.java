@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A loaded YOLOv5 model: its description (module tree, class names, Detect head) and the SameDiff graphs built
@@ -60,6 +61,17 @@ public final class YoloModel {
             graphs.put(spec, graph);
         }
         return graph;
+    }
+
+    /**
+     * The per-channel bias the module producing {@code layer} adds as its last op ({@link YoloGraph#outputBias}):
+     * every graph of the model records the same ones, so any built graph answers; the smallest is built when none
+     * has been yet.
+     */
+    public synchronized Optional<float[]> outputBias(String layer) {
+        YoloGraph any = graphs.isEmpty() ? graph(GraphSpec.forward(stride(), stride()))
+                : graphs.values().iterator().next();
+        return any.outputBias(layer);
     }
 
     private YoloGraph build(GraphSpec spec) {

@@ -7,15 +7,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one place that says which Python globals a checkpoint may name. A GLOBAL or STACK_GLOBAL opcode naming
- * anything else is refused before the next opcode runs. Every allowed global is only a name: the unpickler builds
+ * The one place that says which Python globals a checkpoint may name: torch's and Python's data types listed here,
+ * torch's own layers, and the module classes of the registered {@link ModelFamilies}. A GLOBAL or STACK_GLOBAL
+ * opcode naming anything else is refused before the next opcode runs. Every allowed global is only a name: the unpickler builds
  * inert data for it ({@link InertCalls}) and never resolves it to Java or Python code.
  */
 final class AllowedGlobals {
 
     /** What a checkpoint may do with an allowed global. */
     enum Kind {
-        /** A torch or YOLOv5 {@code nn.Module} subclass: instances become module objects. */
+        /** A torch or model-family {@code nn.Module} subclass: instances become module objects. */
         MODULE_CLASS,
         /** A plain class whose instances are kept as inert {@link PyObject}s (argparse.Namespace, pathlib paths). */
         DATA_CLASS,
@@ -58,13 +59,9 @@ final class AllowedGlobals {
         }
     }
 
-    /** Modules whose CamelCase classes are nn.Module subclasses: torch's own layers and YOLOv5's blocks. */
-    private static final Pattern MODULE_CLASS_MODULE =
-            Pattern.compile("torch\\.nn\\.modules\\.[a-z_][a-z0-9_]*|models\\.(common|yolo|experimental)");
+    /** Modules whose CamelCase classes are torch's own layers; the families name their own modules. */
+    private static final Pattern TORCH_LAYER_MODULE = Pattern.compile("torch\\.nn\\.modules\\.[a-z_][a-z0-9_]*");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
-
-    private static final Set<String> DETECTION_MODELS =
-            Set.of("models.yolo.DetectionModel", "models.yolo.Model", "models.yolo.SegmentationModel");
 
     private static final Map<String, String> PYTHON2_MODULES = Map.of("__builtin__", "builtins", "copy_reg", "copyreg");
 
@@ -82,7 +79,9 @@ final class AllowedGlobals {
         if (exact != null) {
             return Optional.of(exact);
         }
-        if (MODULE_CLASS_MODULE.matcher(global.module()).matches() && CLASS_NAME.matcher(global.name()).matches()) {
+        boolean torchLayer = TORCH_LAYER_MODULE.matcher(global.module()).matches()
+                && CLASS_NAME.matcher(global.name()).matches();
+        if (torchLayer || ModelFamilies.REGISTERED.definesModuleClass(global)) {
             return Optional.of(Kind.MODULE_CLASS);
         }
         return Optional.empty();
@@ -92,11 +91,6 @@ final class AllowedGlobals {
         int dot = qualifiedName.lastIndexOf('.');
         return dot > 0 && kindOf(new PyGlobal(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1)))
                 .filter(kind -> kind == Kind.MODULE_CLASS).isPresent();
-    }
-
-    /** YOLOv5's detection model classes (a segmentation model is a detection model with a Segment head). */
-    static boolean isDetectionModelClass(String qualifiedName) {
-        return DETECTION_MODELS.contains(qualifiedName);
     }
 
     /**

@@ -47,7 +47,7 @@ final class ModuleTreeExtractor {
         if (isModule(top)) {
             return withModel((PyObject) top, "the pickled object", Map.of(), pickleGlobals);
         }
-        throw new UnsupportedModelException(file, "not a YOLOv5 checkpoint: the pickle holds a "
+        throw new UnsupportedModelException(file, notACheckpoint() + ": the pickle holds a "
                 + PyTypes.name(top) + ", not a checkpoint dict or model");
     }
 
@@ -63,7 +63,7 @@ final class ModuleTreeExtractor {
             if (isStateDict(chosen)) {
                 return withStateDict((Map<?, ?>) chosen, metadata, pickleGlobals);
             }
-            throw new UnsupportedModelException(file, "not a YOLOv5 checkpoint: its '" + key + "' entry is a "
+            throw new UnsupportedModelException(file, notACheckpoint() + ": its '" + key + "' entry is a "
                     + PyTypes.name(chosen) + ", not a model or state_dict");
         }
         if (isStateDict(dict.get("state_dict"))) {
@@ -73,15 +73,16 @@ final class ModuleTreeExtractor {
         if (isStateDict(dict)) {
             return withStateDict(dict, Map.of(), pickleGlobals);
         }
-        throw new UnsupportedModelException(file, "not a YOLOv5 checkpoint: the pickled dict has no 'model', 'ema' "
+        throw new UnsupportedModelException(file, notACheckpoint() + ": the pickled dict has no 'model', 'ema' "
                 + "or 'state_dict' entry and is not a state_dict");
     }
 
     private Checkpoint withModel(PyObject model, String where, Map<String, Object> metadata,
                                  List<String> pickleGlobals) {
-        if (!AllowedGlobals.isDetectionModelClass(model.pythonClass())) {
-            throw new UnsupportedModelException(file, "not a YOLOv5 checkpoint: " + where + " is a "
-                    + model.pythonClass() + ", not a YOLOv5 detection model (models.yolo.DetectionModel)");
+        if (!ModelFamilies.REGISTERED.isModelClass(model.pythonClass())) {
+            throw new UnsupportedModelException(file, notACheckpoint() + ": " + where + " is a "
+                    + model.pythonClass() + ", not a " + ModelFamilies.REGISTERED.names() + " detection model ("
+                    + ModelFamilies.REGISTERED.usualModelClasses() + ")");
         }
         ModuleNode root = node(model, "", 0);
         return new Checkpoint(file, Optional.of(root), Map.of(), metadata, pickleGlobals);
@@ -185,6 +186,10 @@ final class ModuleTreeExtractor {
 
     private static String attributeName(String path, String attribute) {
         return path.isEmpty() ? attribute : path + "." + attribute;
+    }
+
+    private static String notACheckpoint() {
+        return "not a " + ModelFamilies.REGISTERED.names() + " checkpoint";
     }
 
     private static boolean isModule(Object value) {

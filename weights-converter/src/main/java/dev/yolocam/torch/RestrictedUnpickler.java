@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * None → null, bool → Boolean, int → Long (BigInteger when it does not fit), float → Double, str → String,
  * bytes/bytearray → byte[], list → ArrayList, tuple → unmodifiable List, dict and OrderedDict → LinkedHashMap,
  * set → LinkedHashSet, frozenset → unmodifiable Set, tensors → {@link TensorData}, instances of allow-listed classes
- * (torch and YOLOv5 modules, argparse.Namespace, ...) → {@link PyObject} whose state is their {@code __dict__},
+ * (torch modules and those of the registered model families, argparse.Namespace, ...) → {@link PyObject} whose state is their {@code __dict__},
  * other allow-listed globals passed as data → {@link PyGlobal}.
  *
  * <p>GLOBAL and STACK_GLOBAL only accept the names {@link AllowedGlobals} lists; any other name is refused with an
@@ -320,7 +320,7 @@ public final class RestrictedUnpickler {
         PyGlobal global = AllowedGlobals.normalise(module, name);
         if (AllowedGlobals.kindOf(global).isEmpty()) {
             throw new UnsafeCheckpointException(file, "refuses to load Python global " + SafeText.quote(raw)
-                    + " (not a YOLOv5 checkpoint class)");
+                    + " (not a " + ModelFamilies.REGISTERED.names() + " checkpoint class)");
         }
         globalsSeen.add(module + " " + name);
         return global;

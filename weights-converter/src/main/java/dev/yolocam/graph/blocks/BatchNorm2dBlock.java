@@ -11,6 +11,6 @@ import java.util.List;
 public final class BatchNorm2dBlock implements BlockBuilder {
     @Override
     public Value build(ModuleNode node, List<Value> inputs, BuildContext ctx) {
-        return ctx.emit(node, BatchNorms.apply(node, inputs.get(0), ctx));
+        return BatchNorms.emit(node, inputs.get(0), ctx);
     }
 }

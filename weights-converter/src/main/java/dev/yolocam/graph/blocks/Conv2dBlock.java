@@ -12,6 +12,6 @@ import java.util.Optional;
 public final class Conv2dBlock implements BlockBuilder {
     @Override
     public Value build(ModuleNode node, List<Value> inputs, BuildContext ctx) {
-        return ctx.emit(node, Convolution.apply(node, Optional.empty(), inputs.get(0), ctx));
+        return Convolution.emit(node, Optional.empty(), inputs.get(0), ctx);
     }
 }

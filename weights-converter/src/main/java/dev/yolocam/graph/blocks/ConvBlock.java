@@ -15,7 +15,7 @@ public final class ConvBlock implements BlockBuilder {
     @Override
     public Value build(ModuleNode node, List<Value> inputs, BuildContext ctx) {
         ModuleNode conv = ctx.child(node, "conv");
-        Value y = ctx.emit(conv, Convolution.apply(conv, node.child("bn"), inputs.get(0), ctx));
+        Value y = Convolution.emit(conv, node.child("bn"), inputs.get(0), ctx);
         y = ctx.build(ctx.child(node, "act"), y);
         return ctx.emit(node, y);
     }
