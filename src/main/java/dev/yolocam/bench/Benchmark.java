@@ -157,7 +157,7 @@ public final class Benchmark {
                 .detail("layer", layerDetail));
         for (CamMethod method : config.methods()) {
             progress.accept(method.name() + stage);
-            CamEngine engine = new CamEngine(detector, CamRequest.of(method, layers).withOptions(options()));
+            CamEngine engine = new CamEngine(detector, CamRequest.builder(method, layers).options(options()).build());
             int warmup = method.usesGradients() ? config.warmup() : 1;
             record(out, perImage(Timings.measure("method:" + method.name() + stage, warmup, config.runs(),
                     () -> engine.explain(batch)), n).detail("layer", layerDetail)

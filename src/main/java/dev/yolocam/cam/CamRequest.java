@@ -26,53 +26,97 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
         }
     }
 
+    /** The method on the layers with every other choice at its default (class target, mean, no smoothing). */
     public static CamRequest of(CamMethod method, List<String> layers) {
-        return new CamRequest(method, layers, List.of(TargetKind.CLASS), new int[0], false, false, false,
-                CamMath.Aggregation.MEAN, 0, false, CamOptions.defaults());
+        return builder(method, layers).build();
     }
 
-    public CamRequest withTargets(List<TargetKind> newTargets) {
-        return new CamRequest(method, layers, newTargets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
+    public static Builder builder(CamMethod method, List<String> layers) {
+        return new Builder(method, layers);
     }
 
-    public CamRequest withClasses(int... newClasses) {
-        return new CamRequest(method, layers, targets, newClasses, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
+    /** A builder starting from this request's choices. */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, layers);
+        b.targets = targets;
+        b.classes = classes;
+        b.perDetection = perDetection;
+        b.eigenSmooth = eigenSmooth;
+        b.augSmooth = augSmooth;
+        b.aggregation = aggregation;
+        b.keepTopPercent = keepTopPercent;
+        b.renormalize = renormalize;
+        b.options = options;
+        return b;
     }
 
-    public CamRequest withPerDetection(boolean value) {
-        return new CamRequest(method, layers, targets, classes, value, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
-    }
+    /** Sets the choices one by one; every one not set keeps its default. */
+    public static final class Builder {
+        private final CamMethod method;
+        private final List<String> layers;
+        private List<TargetKind> targets = List.of(TargetKind.CLASS);
+        private int[] classes = new int[0];
+        private boolean perDetection;
+        private boolean eigenSmooth;
+        private boolean augSmooth;
+        private CamMath.Aggregation aggregation = CamMath.Aggregation.MEAN;
+        private double keepTopPercent;
+        private boolean renormalize;
+        private CamOptions options = CamOptions.defaults();
 
-    public CamRequest withEigenSmooth(boolean value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, value, augSmooth, aggregation,
-                keepTopPercent, renormalize, options);
-    }
+        private Builder(CamMethod method, List<String> layers) {
+            this.method = method;
+            this.layers = layers;
+        }
 
-    public CamRequest withAugSmooth(boolean value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, value, aggregation,
-                keepTopPercent, renormalize, options);
-    }
+        public Builder targets(List<TargetKind> value) {
+            targets = value;
+            return this;
+        }
 
-    public CamRequest withAggregation(CamMath.Aggregation value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, value,
-                keepTopPercent, renormalize, options);
-    }
+        public Builder classes(int... value) {
+            classes = value;
+            return this;
+        }
 
-    public CamRequest withKeepTopPercent(double value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                value, renormalize, options);
-    }
+        public Builder perDetection(boolean value) {
+            perDetection = value;
+            return this;
+        }
 
-    public CamRequest withRenormalize(boolean value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, value, options);
-    }
+        public Builder eigenSmooth(boolean value) {
+            eigenSmooth = value;
+            return this;
+        }
 
-    public CamRequest withOptions(CamOptions value) {
-        return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth, aggregation,
-                keepTopPercent, renormalize, value);
+        public Builder augSmooth(boolean value) {
+            augSmooth = value;
+            return this;
+        }
+
+        public Builder aggregation(CamMath.Aggregation value) {
+            aggregation = value;
+            return this;
+        }
+
+        public Builder keepTopPercent(double value) {
+            keepTopPercent = value;
+            return this;
+        }
+
+        public Builder renormalize(boolean value) {
+            renormalize = value;
+            return this;
+        }
+
+        public Builder options(CamOptions value) {
+            options = value;
+            return this;
+        }
+
+        public CamRequest build() {
+            return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth,
+                    aggregation, keepTopPercent, renormalize, options);
+        }
     }
 }

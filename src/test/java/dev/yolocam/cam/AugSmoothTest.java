@@ -29,7 +29,7 @@ class AugSmoothTest {
         RgbImage image = ImageLoader.load(file);
         RgbImage mirrored = mirror(image);
         CamRequest plain = CamRequest.of(CamMethods.find("EigenCAM").orElseThrow(), List.of("model.17", "model.23"));
-        CamRequest smooth = plain.withAugSmooth(true);
+        CamRequest smooth = plain.toBuilder().augSmooth(true).build();
 
         float[] original = explain(detector, smooth, file, image);
         float[] ofMirror = explain(detector, smooth, file, mirrored);

@@ -78,8 +78,8 @@ class BatchedExplainTest {
 
     @Test
     void perDetectionMapsInABatchEqualThoseOfSinglePasses() {
-        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS)
-                .withPerDetection(true);
+        CamRequest request = CamRequest.builder(CamMethods.find("GradCAM").orElseThrow(), DETECT_INPUTS)
+                .perDetection(true).build();
         CamEngine engine = new CamEngine(detector, request, new MemoryPolicy(1000));
         List<ExplainResult> batched = engine.explain(new ImageBatch(images.subList(0, 3)));
         int maps = 0;

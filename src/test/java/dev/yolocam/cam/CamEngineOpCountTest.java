@@ -50,8 +50,8 @@ class CamEngineOpCountTest {
 
     @Test
     void perDetectionModeRunsOneBackwardPerDetection() {
-        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
-                .withPerDetection(true);
+        CamRequest request = CamRequest.builder(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
+                .perDetection(true).build();
         PassCounter counter = countOn(request);
         Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
         ExplainResult result = new CamEngine(detector, request, new dev.yolocam.model.MemoryPolicy(1000))

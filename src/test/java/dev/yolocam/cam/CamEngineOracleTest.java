@@ -68,10 +68,11 @@ class CamEngineOracleTest {
         assumeTrue(found.isPresent(), cam + ": yolocam has no method " + cam.method() + " yet (oracle section 9b)");
         CamMethod method = found.get();
         OracleCase c = cam.oracle();
-        CamRequest request = CamRequest.of(method, layers(cam.layerKey()))
-                .withTargets(List.of(cam.target().equals("T1") ? TargetKind.CLASS : TargetKind.CLASS_ALL))
-                .withEigenSmooth(eigenSmooth)
-                .withOptions(new CamOptions(method.name().equals("AblationCAM") ? 32 : 16, 0));
+        CamRequest request = CamRequest.builder(method, layers(cam.layerKey()))
+                .targets(List.of(cam.target().equals("T1") ? TargetKind.CLASS : TargetKind.CLASS_ALL))
+                .eigenSmooth(eigenSmooth)
+                .options(new CamOptions(method.name().equals("AblationCAM") ? 32 : 16, 0))
+                .build();
         boolean random = c.name().startsWith("random");
         NmsOptions nms = random ? NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20)
                 : NmsOptions.defaults();

@@ -135,8 +135,8 @@ class GradientOracleTest {
                 "not the layer-0 map pytorch-grad-cam produced for this path");
         // meta.json: upstream's GradCAM on L2m0cv1 has max 0.99999988 and AblationCAM there is all zero
         assertEquals(0.9999998807907104, act.max(), 1e-6);
-        CamMap ablation = new CamEngine(detector, CamRequest.of(CamMethods.find("AblationCAM").orElseThrow(),
-                List.of("model.2.m.0.cv1")).withOptions(new CamOptions(32, 0))).explain(input).maps().get(0);
+        CamMap ablation = new CamEngine(detector, CamRequest.builder(CamMethods.find("AblationCAM").orElseThrow(),
+                List.of("model.2.m.0.cv1")).options(new CamOptions(32, 0)).build()).explain(input).maps().get(0);
         assertTrue(MapComparison.isZero(ablation.input()), "upstream's AblationCAM on L2m0cv1 is all zero");
     }
 }

@@ -63,8 +63,8 @@ class MetricsStageTest {
     void eachPerDetectionMapExplainsItsOwnDetectionAndSeesTheOthersApart() {
         YoloModel yolo = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
         Detector detector = new Detector(yolo, new int[] {320}, NmsOptions.defaults());
-        CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
-                .withPerDetection(true);
+        CamRequest request = CamRequest.builder(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
+                .perDetection(true).build();
         ExplainResult result = new CamEngine(detector, request)
                 .explain(Oracle.testdata().resolve("default/images/test_0001.png"));
         MapMean mean = new MapMean();

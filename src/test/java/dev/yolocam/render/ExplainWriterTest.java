@@ -59,7 +59,7 @@ class ExplainWriterTest {
         CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(),
                 model.description().detectInputs());
         whole = new CamEngine(detector, request).explain(image);
-        perDetection = new CamEngine(detector, request.withPerDetection(true)).explain(image);
+        perDetection = new CamEngine(detector, request.toBuilder().perDetection(true).build()).explain(image);
         assertTrue(perDetection.maps().size() >= 2, "the picture has several detections");
     }
 
