@@ -14,6 +14,6 @@ public final class FrameMapper {
         for (int y = 0; y < h; y++) {
             System.arraycopy(map, (y + lb.padTop()) * lb.width() + lb.padLeft(), cropped, y * w, w);
         }
-        return CamMath.resizeBilinear(cropped, h, w, originalHeight, originalWidth);
+        return MapResize.bilinear(cropped, h, w, originalHeight, originalWidth);
     }
 }

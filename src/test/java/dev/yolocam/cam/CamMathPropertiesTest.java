@@ -49,8 +49,8 @@ class CamMathPropertiesTest {
     void bilinearResizeStaysWithinTheSourceRange(@ForAll("maps") float[] map, @ForAll @IntRange(min = 1, max = 30) int outHeight,
             @ForAll @IntRange(min = 1, max = 30) int outWidth, @ForAll boolean alignCorners) {
         int width = map.length;
-        float[] out = alignCorners ? CamMath.resizeBilinearAlignCorners(map, 1, width, outHeight, outWidth)
-                : CamMath.resizeBilinear(map, 1, width, outHeight, outWidth);
+        float[] out = alignCorners ? MapResize.bilinearAlignCorners(map, 1, width, outHeight, outWidth)
+                : MapResize.bilinear(map, 1, width, outHeight, outWidth);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (float v : map) {

@@ -13,18 +13,18 @@ class CamMathTest {
     @Test
     void halfPixelBilinearUpscaleClampsAtTheEdges() {
         // cv2: src = (d + 0.5) / 2 - 0.5 = -0.25, 0.25, 0.75, 1.25 -> clamp, 0.25, 0.75, clamp
-        assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, CamMath.resizeBilinear(new float[] {0, 1}, 1, 2, 1, 4));
+        assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, MapResize.bilinear(new float[] {0, 1}, 1, 2, 1, 4));
     }
 
     @Test
     void halfPixelBilinearDownscaleAveragesNeighbours() {
-        assertArrayEquals(new float[] {0.5f, 2.5f}, CamMath.resizeBilinear(new float[] {0, 1, 2, 3}, 1, 4, 1, 2));
+        assertArrayEquals(new float[] {0.5f, 2.5f}, MapResize.bilinear(new float[] {0, 1, 2, 3}, 1, 4, 1, 2));
     }
 
     @Test
     void halfPixelBilinearInterpolatesRowsAndColumns() {
         float[] src = {0, 1, 2, 3}; // 2x2
-        float[] out = CamMath.resizeBilinear(src, 2, 2, 4, 4);
+        float[] out = MapResize.bilinear(src, 2, 2, 4, 4);
         assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, java.util.Arrays.copyOfRange(out, 0, 4));
         assertArrayEquals(new float[] {0.5f, 0.75f, 1.25f, 1.5f}, java.util.Arrays.copyOfRange(out, 4, 8));
         assertArrayEquals(new float[] {2f, 2.25f, 2.75f, 3f}, java.util.Arrays.copyOfRange(out, 12, 16));
@@ -32,9 +32,9 @@ class CamMathTest {
 
     @Test
     void alignCornersUpsamplingMapsCornerOntoCorner() {
-        float[] out = CamMath.resizeBilinearAlignCorners(new float[] {0, 3}, 1, 2, 1, 4);
+        float[] out = MapResize.bilinearAlignCorners(new float[] {0, 3}, 1, 2, 1, 4);
         assertArrayEquals(new float[] {0f, 1f, 2f, 3f}, out, 1e-6f);
-        float[] twoD = CamMath.resizeBilinearAlignCorners(new float[] {1, 2, 3, 4}, 2, 2, 3, 3);
+        float[] twoD = MapResize.bilinearAlignCorners(new float[] {1, 2, 3, 4}, 2, 2, 3, 3);
         assertArrayEquals(new float[] {1f, 1.5f, 2f, 2f, 2.5f, 3f, 3f, 3.5f, 4f}, twoD, 1e-6f);
     }
 

@@ -255,7 +255,7 @@ class FullGradTest {
                     float factor = input ? t.activation()[c * t.pixels() + i] : bias[c];
                     product[i] = Math.abs(factor * t.gradient()[c * t.pixels() + i]);
                 }
-                float[] resized = CamMath.resizeBilinear(minMax(product), t.height(), t.width(), height, width);
+                float[] resized = MapResize.bilinear(minMax(product), t.height(), t.width(), height, width);
                 if (input) {
                     terms.add(resized);
                 } else {
@@ -273,11 +273,11 @@ class FullGradTest {
             int w = width / 8;
             float[] stack = new float[terms.size() * h * w];
             for (int k = 0; k < terms.size(); k++) {
-                float[] small = CamMath.resizeBilinear(minMax(terms.get(k)), height, width, h, w);
+                float[] small = MapResize.bilinear(minMax(terms.get(k)), height, width, h, w);
                 System.arraycopy(small, 0, stack, k * h * w, h * w);
             }
             float[] projection = CamMath.projection(stack, terms.size(), h, w);
-            return minMax(CamMath.resizeBilinear(minMax(projection), h, w, height, width));
+            return minMax(MapResize.bilinear(minMax(projection), h, w, height, width));
         }
         float[] total = new float[height * width];
         for (float[] term : terms) {

@@ -3,6 +3,7 @@ package dev.yolocam.cam.methods;
 import dev.yolocam.cam.CamMath;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.LayerTensors;
+import dev.yolocam.cam.MapResize;
 import dev.yolocam.cam.ModelAccess;
 import dev.yolocam.cam.WholeModelCam;
 import dev.yolocam.graph.GraphBuilder;
@@ -101,10 +102,10 @@ public final class FullGrad implements WholeModelCam {
         for (LayerTensors t : tensors) {
             if (t.layer().equals(GraphBuilder.INPUT_TAP)) {
                 for (float[] channel : scaledChannels(t, model)) {
-                    terms.add(CamMath.resizeBilinear(channel, t.height(), t.width(), height, width));
+                    terms.add(MapResize.bilinear(channel, t.height(), t.width(), height, width));
                 }
             } else {
-                terms.add(CamMath.resizeBilinear(layerMap(t, eigenSmooth, model, null), t.height(), t.width(),
+                terms.add(MapResize.bilinear(layerMap(t, eigenSmooth, model, null), t.height(), t.width(),
                         height, width));
             }
         }

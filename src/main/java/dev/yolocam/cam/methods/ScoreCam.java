@@ -3,6 +3,7 @@ package dev.yolocam.cam.methods;
 import dev.yolocam.cam.CamMath;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.LayerTensors;
+import dev.yolocam.cam.MapResize;
 import dev.yolocam.cam.ModelAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class ScoreCam extends ChannelWeightCam {
         int pixels = tensors.pixels();
         float[] channel = new float[pixels];
         System.arraycopy(tensors.activation(), c * pixels, channel, 0, pixels);
-        float[] mask = CamMath.resizeBilinearAlignCorners(channel, tensors.height(), tensors.width(), h, w);
+        float[] mask = MapResize.bilinearAlignCorners(channel, tensors.height(), tensors.width(), h, w);
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float v : mask) {
