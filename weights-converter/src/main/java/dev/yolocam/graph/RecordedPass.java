@@ -1,7 +1,6 @@
 package dev.yolocam.graph;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -23,7 +21,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -56,54 +53,10 @@ final class RecordedPass {
                      List<INDArray> outputs, long[] iArgs, double[] tArgs, boolean[] bArgs, DataType[] dArgs) {
     }
 
-    /** Records what the session executes; attach as a listener for one pass. */
-    static final class Recorder extends BaseListener {
-        private final List<Execution> executions = new ArrayList<>();
-        private SameDiff executed;
-        private boolean unsupported;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return true;
-        }
-
-        @Override
-        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext ctx,
-                                INDArray[] outputs) {
-            executed = sd;
-            List<String> inputNames = op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
-            if (ctx == null || ctx.numInputArguments() != inputNames.size()
-                    || outputs.length != op.getOutputsOfOp().size()) {
-                unsupported = true;
-                return;
-            }
-            executions.add(new Execution(op, List.copyOf(inputNames), new ArrayList<>(ctx.getInputArrays()),
-                    List.copyOf(op.getOutputsOfOp()), List.of(outputs),
-                    ctx.getIArguments().stream().mapToLong(Long::longValue).toArray(),
-                    ctx.getTArguments().stream().mapToDouble(Double::doubleValue).toArray(),
-                    booleans(ctx.getBArguments()), ctx.getDArguments().toArray(new DataType[0])));
-        }
-
-        private static boolean[] booleans(List<Boolean> values) {
-            boolean[] out = new boolean[values.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = values.get(i);
-            }
-            return out;
-        }
-
-        /**
-         * The replay of what was recorded, or empty when it cannot be reproduced.
-         *
-         * @param placeholderNames the graph's placeholders fed on every pass
-         * @param resultNames      the arrays a pass returns (never reused inside the pass)
-         */
-        Optional<RecordedPass> replay(Collection<String> placeholderNames, Collection<String> resultNames) {
-            if (unsupported || executed == null || executions.isEmpty()) {
-                return Optional.empty();
-            }
-            return new Planner(executed, executions, Set.copyOf(placeholderNames), Set.copyOf(resultNames)).plan();
-        }
+    /** The replay of {@code executions}, as a {@link PassRecorder} recorded them, or empty when it cannot be. */
+    static Optional<RecordedPass> plan(SameDiff sd, List<Execution> executions, Set<String> placeholderNames,
+                                       Set<String> resultNames) {
+        return new Planner(sd, executions, placeholderNames, resultNames).plan();
     }
 
     /**

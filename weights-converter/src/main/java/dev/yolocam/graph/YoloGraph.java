@@ -121,7 +121,7 @@ public final class YoloGraph {
         if (replay != null) {
             out = replay.run(feeds, null, null, null, observers);
         } else {
-            RecordedPass.Recorder recorder = new RecordedPass.Recorder();
+            PassRecorder recorder = new PassRecorder();
             List<Listener> listeners = new ArrayList<>(observers);
             listeners.add(recorder);
             sd.setListeners(listeners.toArray(new Listener[0]));
@@ -175,7 +175,7 @@ public final class YoloGraph {
             }
             result = new OutAndGrad(outs, grads);
         } else {
-            RecordedPass.Recorder recorder = new RecordedPass.Recorder();
+            PassRecorder recorder = new PassRecorder();
             List<Listener> listeners = new ArrayList<>(observers);
             listeners.add(new SeedFromOutput(outputName(), seed, outputGradient));
             listeners.add(recorder);
