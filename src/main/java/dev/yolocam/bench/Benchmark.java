@@ -7,6 +7,7 @@ import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.Letterbox;
 import dev.yolocam.detect.LetterboxResult;
 import dev.yolocam.detect.NmsOptions;
@@ -43,7 +44,7 @@ public final class Benchmark {
      * @param soakPasses    explain passes for the RSS-flatness measurement (0 to skip)
      * @param seed          for the methods that draw random numbers (RandomCAM)
      */
-    public record Config(Path weights, String randomVariant, List<Integer> sizes, List<CamMethod> methods,
+    public record Config(Path weights, String randomVariant, List<InputSize> sizes, List<CamMethod> methods,
                          List<String> layers, int imagesPerPass, int warmup, int runs, int soakPasses, long seed) {
     }
 
@@ -70,7 +71,7 @@ public final class Benchmark {
         } finally {
             Files.deleteIfExists(converted);
         }
-        for (int size : config.sizes()) {
+        for (InputSize size : config.sizes()) {
             measureSize(model, size, layers, out);
         }
         out.add(new Timings("peak_rss").detail("peak_rss_mib", peakSoFar));
@@ -101,21 +102,15 @@ public final class Benchmark {
         return ModelLoader.load(config.weights(), Optional.empty());
     }
 
-    /**
-     * The layers to measure, checked before anything is timed: the Detect inputs, or the requested ones (a layer
-     * that is not a feature map is a usage error). Layer names and shapes' ranks do not depend on the input size.
-     */
+    /** The layers to measure, checked before anything is timed (on the smallest graph there is). */
     private List<String> layers(YoloModel model) {
-        if (config.layers().isEmpty()) {
-            return model.description().detectInputs();
-        }
-        YoloGraph smallest = model.graph(GraphSpec.forward(model.stride(), model.stride()));
-        return new LayerResolver(smallest.layers(), model.description().detectInputs()).resolve(config.layers());
+        return LayerResolver.choose(model, InputSize.square(model.stride()), config.layers());
     }
 
-    private void measureSize(YoloModel model, int size, List<String> layers, List<Timings> out) throws Exception {
-        String at = "@" + size;
-        Detector detector = new Detector(model, new int[] {size},
+    private void measureSize(YoloModel model, InputSize size, List<String> layers, List<Timings> out)
+            throws Exception {
+        String at = "@" + size.text().replace(' ', 'x');
+        Detector detector = new Detector(model, size,
                 NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20));
         Detector.Prepared prepared = syntheticImage(model, size);
         LetterboxResult lb = prepared.letterbox();
@@ -198,9 +193,9 @@ public final class Benchmark {
     }
 
     /** A deterministic textured test picture of the requested size, letterboxed like a real image. */
-    static Detector.Prepared syntheticImage(YoloModel model, int size) {
-        int w = size;
-        int h = size * 3 / 4;
+    static Detector.Prepared syntheticImage(YoloModel model, InputSize size) {
+        int w = size.width();
+        int h = size.height() * 3 / 4;
         byte[] pixels = new byte[w * h * 3];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -211,7 +206,7 @@ public final class Benchmark {
             }
         }
         RgbImage image = new RgbImage(w, h, pixels);
-        LetterboxResult lb = Letterbox.apply(image, size, size, model.stride());
+        LetterboxResult lb = Letterbox.apply(image, size.height(), size.width(), model.stride());
         return new Detector.Prepared(Path.of("synthetic-" + w + "x" + h), image, lb);
     }
 }

@@ -1,7 +1,8 @@
 package dev.yolocam.cam;
 
-import dev.yolocam.errors.UsageException;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.graph.LayerInfo;
+import dev.yolocam.model.YoloModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,11 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns what a user types after {@code --layer} into module paths: a path that {@code yolocam layers} lists
- * ({@code model.2.m.0.cv1.act}), or an integer index into the top-level block list, negative counting from the
- * end like Python ({@code -2}: the last block before Detect). An unknown path fails with the nearest paths; a layer
- * whose output is not a feature map (N, C, H, W), such as the Detect module itself, fails with the layers to use
- * instead. Both are usage errors, found before any image is read.
+ * Which layers to explain. A layer is named by a module path ({@code model.2.m.0.cv1.act}, as the layer table
+ * lists them), or by an integer index into the top-level block list, negative counting from the end like Python
+ * ({@code -2}: the last block before Detect); none named means the Detect inputs, one per level. An unknown path
+ * fails with the nearest paths; a layer whose output is not a feature map (N, C, H, W), such as the Detect module
+ * itself, fails with the layers to use instead. Both are {@link LayerChoiceException}s, found before any image is
+ * read.
  */
 public final class LayerResolver {
     private final List<LayerInfo> layers;
@@ -32,6 +34,19 @@ public final class LayerResolver {
         this.detectInputs = List.copyOf(detectInputs);
     }
 
+    /**
+     * The layers to explain on {@code model}: {@code requested} resolved, or the Detect inputs when it is empty.
+     * Layer names and the ranks of their shapes do not depend on the input size; {@code size} picks the graph whose
+     * layer table is read (one the caller builds anyway).
+     */
+    public static List<String> choose(YoloModel model, InputSize size, List<String> requested) {
+        List<String> detectInputs = model.description().detectInputs();
+        if (requested.isEmpty()) {
+            return detectInputs;
+        }
+        return new LayerResolver(model.graph(size.forwardSpec()).layers(), detectInputs).resolve(requested);
+    }
+
     public List<String> resolve(List<String> requested) {
         Set<String> out = new LinkedHashSet<>();
         for (String r : requested) {
@@ -44,8 +59,7 @@ public final class LayerResolver {
         String text = requested.trim();
         LayerInfo layer = find(text);
         if (layer.shape().length != 4) {
-            throw new UsageException("--layer " + text + ": " + whyNotAFeatureMap(layer) + "; explain the Detect "
-                    + "inputs instead (the default): " + detectInputsAsOptions());
+            throw new LayerChoiceException(text, whyNotAFeatureMap(layer), detectInputShortcuts());
         }
         return layer.path();
     }
@@ -56,8 +70,8 @@ public final class LayerResolver {
             long index = parseOrOutOfRange(text, n);
             long i = index < 0 ? n + index : index;
             if (i < 0 || i >= n) {
-                throw new UsageException("--layer " + text + ": the model has " + n
-                        + " top-level blocks (indices 0.." + (n - 1) + " or -" + n + "..-1)");
+                throw new LayerChoiceException(text, "the model has " + n + " top-level blocks (indices 0.."
+                        + (n - 1) + " or -" + n + "..-1)", List.of());
             }
             return topLevel.get((int) i);
         }
@@ -67,8 +81,8 @@ public final class LayerResolver {
                 return layer;
             }
         }
-        throw new UsageException("--layer " + text + ": no such layer; nearest: "
-                + String.join(", ", nearest(path, 3)) + " (see 'yolocam layers')");
+        throw new LayerChoiceException(text, "no such layer; nearest: " + String.join(", ", nearest(path, 3)),
+                List.of());
     }
 
     /** An index too long for a long is out of range like any other. */
@@ -89,15 +103,14 @@ public final class LayerResolver {
                 : "its output " + shape + " is not a feature map [N, C, H, W]";
     }
 
-    /** The Detect inputs as the user would type them: top-level indices where they are top-level blocks. */
-    private String detectInputsAsOptions() {
-        List<String> options = new ArrayList<>();
+    /** The Detect inputs as a user would type them: top-level indices where they are top-level blocks. */
+    private List<String> detectInputShortcuts() {
+        List<String> shortcuts = new ArrayList<>();
         for (String path : detectInputs) {
-            String shortcut = topLevel.stream().filter(l -> l.path().equals(path)).findFirst()
-                    .map(l -> Integer.toString(l.topLevelIndex())).orElse(path);
-            options.add("--layer " + shortcut);
+            shortcuts.add(topLevel.stream().filter(l -> l.path().equals(path)).findFirst()
+                    .map(l -> Integer.toString(l.topLevelIndex())).orElse(path));
         }
-        return String.join(" ", options);
+        return shortcuts;
     }
 
     List<String> nearest(String path, int count) {

@@ -1,18 +1,14 @@
 package dev.yolocam.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.yolocam.bench.Benchmark;
 import dev.yolocam.bench.Timings;
-import dev.yolocam.cam.CamMethod;
-import dev.yolocam.cam.CamMethods;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.errors.UsageException;
-import dev.yolocam.io.AtomicFiles;
+import dev.yolocam.io.JsonFile;
 import dev.yolocam.io.OutputDirectory;
 import dev.yolocam.model.RandomModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,23 +16,25 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yolocam bench}: times every stage of the hot path in one process and reports median/min/max and RSS. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = BenchCommand.Defaults.class,
         description = {"Benchmark model loading, forward, forward+backward and CAM methods in one process.",
+            "With --images-per-pass N > 1 it also times passes of N images (stages *_batchN, per image).",
             "Compare numbers as ratios within one run: this machine is shared and timings drift."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    RunOptions run;
-
-    @Option(names = {"-w", "--weights"}, paramLabel = "FILE", description = "Model to measure (.pt or .yolocam).")
-    Path weights;
+    WeightsOption weights;
 
     @Option(names = "--random", paramLabel = "ARCH",
             description = "Measure a model of this architecture with random weights instead (e.g. yolov5s).")
@@ -46,19 +44,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Square input sizes to measure. Default: ${DEFAULT-VALUE}.")
     List<Integer> sizes;
 
-    @Option(names = {"-m", "--method"}, split = ",", paramLabel = "NAME", defaultValue = "GradCAM,EigenCAM",
-            description = "CAM methods to time end to end ('all' for every one). Default: ${DEFAULT-VALUE}.")
-    List<String> methods;
-
-    @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
-            description = "Layer for forward+backward and the methods; repeatable. Default: the Detect inputs, "
-                    + "as 'yolocam explain' uses them.")
-    List<String> layers;
-
-    @Option(names = "--images-per-pass", paramLabel = "N", defaultValue = "4",
-            description = "Also time passes of N images (stages *_batchN, per image); 1 to skip. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int imagesPerPass;
+    @Mixin
+    MethodOptions methods;
+    @Mixin
+    LayerOptions layers;
+    @Mixin
+    PassOptions pass;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs per stage. Default: ${DEFAULT-VALUE}.")
     int warmup;
@@ -81,24 +74,32 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
+    /** bench's own defaults for shared options: it times two methods unless told otherwise. */
+    static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            return argument instanceof OptionSpec option && option.longestName().equals("--method")
+                    ? "GradCAM,EigenCAM" : null;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        if ((weights == null) == (random == null)) {
+        if (methods.listIfAsked(spec.commandLine().getOut())) {
+            return Main.OK;
+        }
+        if ((weights.given() == null) == (random == null)) {
             throw new UsageException("give exactly one of --weights FILE or --random ARCH (e.g. --random yolov5s)");
         }
         if (random != null && !RandomModels.VARIANTS.contains(random)) {
             throw new UsageException("--random " + random + ": unknown architecture; known: "
                     + String.join(", ", RandomModels.VARIANTS));
         }
-        if (runs < 1 || warmup < 0 || soak < 0 || imagesPerPass < 1 || imagesPerPass > PassOptions.MAX) {
-            throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0, --images-per-pass 1.."
-                    + PassOptions.MAX);
+        if (runs < 1 || warmup < 0 || soak < 0) {
+            throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0");
         }
-        for (int size : sizes) {
-            if (size < 32 || size > 8192) {
-                throw new UsageException("--imgsz must be between 32 and 8192, got " + size);
-            }
-        }
+        int imagesPerPass = pass.imagesPerPass();
+        List<InputSize> inputSizes = sizes.stream().map(ModelOptions::imgsz).toList();
         int cores = Runtime.getRuntime().availableProcessors();
         if (threads != null && (threads < 1 || threads > cores)) {
             throw new UsageException("--threads must be between 1 and " + cores + " (the cores of this machine), got "
@@ -107,18 +108,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             OutputFile.require("--json", json);
         }
-        List<CamMethod> camMethods = new ArrayList<>();
-        for (String m : methods) {
-            if (m.equalsIgnoreCase("all")) {
-                camMethods.addAll(CamMethods.all());
-            } else {
-                camMethods.add(CamMethods.find(m).orElseThrow(() -> new UsageException("--method: unknown '" + m
-                        + "'")));
-            }
-        }
+        Benchmark.Config config = new Benchmark.Config(weights.given(), random, inputSizes, methods.several(),
+                layers.requested(), imagesPerPass, warmup, runs, soak, seed);
         OutputDirectory jsonFolder = json == null ? null : OutputDirectory.ofFile(json);
         try {
-            return benchmark(camMethods);
+            return benchmark(config);
         } finally {
             if (jsonFolder != null) {
                 jsonFolder.removeIfEmpty();
@@ -126,14 +120,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int benchmark(List<CamMethod> camMethods) throws Exception {
+    private int benchmark(Benchmark.Config config) throws Exception {
         if (threads != null) {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Benchmark.Config config = new Benchmark.Config(weights, random, sizes, camMethods,
-                layers == null ? List.of() : layers, imagesPerPass, warmup, runs, soak, seed);
         List<Timings> results = new Benchmark(config, stage -> {
             if (!run.quiet()) {
                 err.println("bench: " + stage);
@@ -143,13 +135,12 @@ public final class BenchCommand implements Callable<Integer> {
         print(results, spec.commandLine().getOut());
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("model", weights != null ? weights.toString() : random + " (random weights)");
+            doc.put("model", weights.given() != null ? weights.given().toString() : random + " (random weights)");
             doc.put("threads", Nd4j.getEnvironment().maxThreads());
             doc.put("java", System.getProperty("java.version"));
             doc.put("backend", Device.backendName());
             doc.put("stages", results.stream().map(Timings::toJson).toList());
-            AtomicFiles.write(json, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out, doc));
+            JsonFile.write(json, doc);
         }
         return Main.OK;
     }

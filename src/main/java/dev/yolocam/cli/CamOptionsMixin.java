@@ -2,36 +2,35 @@ package dev.yolocam.cli;
 
 import dev.yolocam.cam.CamMath;
 import dev.yolocam.cam.CamMethod;
-import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.TargetKind;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.metrics.MetricSet;
 import dev.yolocam.metrics.MetricsStage;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The CAM options shared by {@code explain} and {@code sweep}: method, targets, and pytorch-grad-cam's knobs. */
 public final class CamOptionsMixin {
-    @Option(names = {"-m", "--method"}, paramLabel = "NAME", defaultValue = "GradCAM",
-            description = "CAM method (case-insensitive; 'list' prints them all), with its parameters after a colon: "
-                    + "KPCA-CAM:kernel=rbf,gamma=0.1. Default: ${DEFAULT-VALUE}.")
-    String method;
+    @Mixin
+    MethodOptions method;
 
-    @Option(names = {"-t", "--target"}, paramLabel = "KIND",
-            description = "What to explain: class (default), obj, class_obj, x, y, w, h, class_all. "
-                    + "Repeatable: the targets are summed.")
-    List<String> targets;
+    @Option(names = {"-t", "--target"}, paramLabel = "KIND", converter = Targets.class,
+            completionCandidates = Targets.class,
+            description = "What to explain: ${COMPLETION-CANDIDATES}. Default: class. Repeatable: the targets are "
+                    + "summed.")
+    List<TargetKind> targets;
 
     @Option(names = "--per-detection", description = "One map per detection, from its own prediction row only.")
     boolean perDetection;
 
-    @Option(names = "--aggregate", paramLabel = "mean|max", defaultValue = "mean",
-            description = "How maps of several --layer are combined. Default: ${DEFAULT-VALUE}.")
-    String aggregate;
+    @Option(names = "--aggregate", paramLabel = "HOW", defaultValue = "mean", converter = Aggregations.class,
+            completionCandidates = Aggregations.class,
+            description = "How maps of several --layer are combined: ${COMPLETION-CANDIDATES}. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    CamMath.Aggregation aggregate;
 
     @Option(names = "--eigen-smooth", description = "First principal component of the weighted activations.")
     boolean eigenSmooth;
@@ -56,40 +55,51 @@ public final class CamOptionsMixin {
                     + "map. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--metrics", paramLabel = "cheap|all|none",
-            description = "Faithfulness metrics per map: cheap (default; the confidence change, one forward pass), "
-                    + "all (also ROAD, deletion/insertion AUC: about 40 forward passes; and the pointing game when "
-                    + "the image has a YOLO label file), none.")
-    String metrics;
+    @Option(names = "--metrics", paramLabel = "WHICH", converter = Metrics.Names.class,
+            completionCandidates = Metrics.Names.class,
+            description = "Faithfulness metrics per map, one of ${COMPLETION-CANDIDATES}: cheap (default; the "
+                    + "confidence change, one forward pass), all (also ROAD, deletion/insertion AUC: about 40 forward "
+                    + "passes; and the pointing game when the image has a YOLO label file), none.")
+    Metrics metrics;
 
     @Option(names = "--no-metrics", description = "Skip the faithfulness metrics: the same as --metrics none.")
     boolean noMetrics;
 
-    boolean wantsMethodList() {
-        return "list".equalsIgnoreCase(method.trim());
+    /** The names --target takes: the target kinds, in lower case. */
+    static final class Targets extends Choice<TargetKind> {
+        Targets() {
+            super(() -> List.of(TargetKind.values()), TargetKind::cliName);
+        }
+    }
+
+    /** The names --aggregate takes. */
+    static final class Aggregations extends Choice<CamMath.Aggregation> {
+        Aggregations() {
+            super(() -> List.of(CamMath.Aggregation.values()), Choice::lowerCase);
+        }
+    }
+
+    /** What --metrics can choose, cheapest last. */
+    enum Metrics {
+        CHEAP(MetricSet.cheap()),
+        ALL(MetricSet.all()),
+        NONE(MetricSet.none());
+
+        private final MetricSet set;
+
+        Metrics(MetricSet set) {
+            this.set = set;
+        }
+
+        static final class Names extends Choice<Metrics> {
+            Names() {
+                super(() -> List.of(values()), Choice::lowerCase);
+            }
+        }
     }
 
     CamMethod method() {
-        try {
-            return CamMethods.parse(method).orElseThrow(() -> new UsageException("--method: unknown method '"
-                    + method + "'; known: " + String.join(", ", CamMethods.all().stream().map(CamMethod::name)
-                    .toList()) + " (see --method list)"));
-        } catch (UsageException e) {
-            throw e.problem().startsWith("--method") ? e : new UsageException("--method " + method + ": "
-                    + e.problem());
-        }
-    }
-
-    List<TargetKind> targetKinds() {
-        List<TargetKind> out = new ArrayList<>();
-        for (String t : targets == null ? List.of("class") : targets) {
-            try {
-                out.add(TargetKind.parse(t));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--target: " + e.getMessage());
-            }
-        }
-        return out;
+        return method.single();
     }
 
     CamRequest request(List<String> layers, int[] classes) {
@@ -99,13 +109,9 @@ public final class CamOptionsMixin {
         if (!(keepTop >= 0 && keepTop <= 100)) {
             throw new UsageException("--keep-top must be a percentage between 0 and 100, got " + keepTop);
         }
-        CamMath.Aggregation aggregation = switch (aggregate.toLowerCase(Locale.ROOT)) {
-            case "mean" -> CamMath.Aggregation.MEAN;
-            case "max" -> CamMath.Aggregation.MAX;
-            default -> throw new UsageException("--aggregate must be mean or max, got '" + aggregate + "'");
-        };
-        return new CamRequest(method(), layers, targetKinds(), classes, perDetection, eigenSmooth, augSmooth,
-                aggregation, keepTop, renormalize, new CamOptions(batchSize, seed));
+        return new CamRequest(method(), layers, targets == null ? List.of(TargetKind.CLASS) : targets, classes,
+                perDetection, eigenSmooth, augSmooth, aggregate, keepTop, renormalize,
+                new CamOptions(batchSize, seed));
     }
 
     /** The metrics stage that follows explain (or sweep): --metrics / --no-metrics, in passes of --batch-size. */
@@ -114,25 +120,9 @@ public final class CamOptionsMixin {
     }
 
     private MetricSet metricSet() {
-        MetricSet chosen;
-        try {
-            chosen = metrics == null ? MetricSet.cheap() : MetricSet.parse(metrics);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--metrics must be cheap, all or none, got '" + metrics + "'");
+        if (noMetrics && metrics != null && metrics != Metrics.NONE) {
+            throw new UsageException("--no-metrics contradicts --metrics " + Choice.lowerCase(metrics));
         }
-        if (noMetrics && !chosen.isEmpty() && metrics != null) {
-            throw new UsageException("--no-metrics contradicts --metrics " + metrics);
-        }
-        return noMetrics ? MetricSet.none() : chosen;
-    }
-
-    static String methodList() {
-        StringBuilder sb = new StringBuilder();
-        for (CamMethod m : CamMethods.all()) {
-            String aliases = m.aliases().isEmpty() ? "" : " (also " + String.join(", ", m.aliases()) + ")";
-            sb.append(String.format(Locale.ROOT, "  %-20s %s%s%s%n", m.name(),
-                    m.usesGradients() ? "[gradient] " : "[no gradient] ", m.summary(), aliases));
-        }
-        return sb.toString();
+        return noMetrics ? MetricSet.none() : metrics == null ? MetricSet.cheap() : metrics.set;
     }
 }

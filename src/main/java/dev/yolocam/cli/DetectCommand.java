@@ -1,15 +1,8 @@
 package dev.yolocam.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.yolocam.detect.DetectionResult;
-import dev.yolocam.detect.SourceImage;
-import dev.yolocam.io.AtomicFiles;
-import dev.yolocam.io.OutputDirectory;
-import dev.yolocam.render.BoxPainter;
-import dev.yolocam.render.DetectionJson;
-import dev.yolocam.render.Images;
-import java.awt.image.BufferedImage;
+import dev.yolocam.render.output.DetectedPicture;
+import dev.yolocam.render.output.OutputSelection;
+import dev.yolocam.render.output.Outputs;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
@@ -24,8 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "Writes <stem>.json (boxes in original-image pixels, sorted by confidence) and an annotated <stem>.png; "
                 + "for a video <stem>_<frame>.json per frame and an annotated <stem>.mp4."})
 public final class DetectCommand implements Callable<Integer> {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Spec
     CommandSpec spec;
     @Mixin
@@ -50,28 +41,12 @@ public final class DetectCommand implements Callable<Integer> {
         try (ImageSession session = ImageSession.open(source.arguments(), video.vidStride(), model, nms, output, run,
                 err, "detect")) {
             IntFunction<String> className = session.model().description()::className;
+            OutputSelection<DetectedPicture> outputs = OutputSelection.all(Outputs.DETECT);
             return session.run(err, run, ImageRun.Product.DETECTIONS, imagesPerPass, session.detector()::detect,
-                    (picture, result) -> write(session.out(), className, picture, result),
-                    result -> annotated(result, className));
+                    (picture, result) -> {
+                        outputs.write(new DetectedPicture(picture, result, session.out().path(), className));
+                        return new ImageRun.Counts(result.inOriginal().size(), 0);
+                    }, result -> DetectedPicture.annotated(result, className));
         }
-    }
-
-    /** {@code <stem>.json}, and for an image the annotated {@code <stem>.png} (a video frame's goes into the video). */
-    private static ImageRun.Counts write(OutputDirectory out, IntFunction<String> className, SourceImage picture,
-                                         DetectionResult result) {
-        String stem = picture.stem();
-        AtomicFiles.write(out.resolve(stem + ".json"),
-                stream -> JSON.writeValue(stream, DetectionJson.of(picture, result, className)));
-        if (!picture.isVideoFrame()) {
-            Images.writePng(out.resolve(stem + ".png"), annotated(result, className));
-        }
-        return new ImageRun.Counts(result.inOriginal().size(), 0);
-    }
-
-    /** The picture with its boxes and labels drawn. */
-    private static BufferedImage annotated(DetectionResult result, IntFunction<String> className) {
-        BufferedImage annotated = Images.toBuffered(result.original());
-        BoxPainter.draw(annotated, result.inOriginal(), className);
-        return annotated;
     }
 }

@@ -1,23 +1,21 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.cam.CamEngine;
-import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.detect.SourceImage;
-import dev.yolocam.errors.UsageException;
-import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.metrics.MetricsStage;
-import dev.yolocam.model.YoloModel;
-import dev.yolocam.render.ExplainWriter;
+import dev.yolocam.render.output.ExplainedPicture;
+import dev.yolocam.render.output.Output;
+import dev.yolocam.render.output.OutputSelection;
+import dev.yolocam.render.output.Outputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +34,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
     @Mixin
+    LayerOptions layers;
+    @Mixin
     CamOptionsMixin cam;
     @Mixin
     NmsOptionsMixin nms;
@@ -48,40 +48,36 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
-            description = "Target layer: a module path from 'yolocam layers' (model.2.m.0.cv1.act) or a top-level "
-                    + "index (-2 = last block before Detect, the YOLOv5 explainer's default). Repeatable: maps are "
-                    + "aggregated. Default: the Detect inputs, one per level (17, 20, 23 in YOLOv5s), so that small "
-                    + "and large objects are both explained.")
-    List<String> layers;
+    @Option(names = "--save", split = ",", paramLabel = "WHAT", defaultValue = "overlay,boxes,json",
+            converter = Saved.class, completionCandidates = Saved.class,
+            description = "Files to write: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    List<Output<ExplainedPicture>> save;
 
-    @Option(names = "--save", split = ",", paramLabel = "WHAT",
-            description = "Files to write: overlay, heatmap, boxes, concat, npy, json. Default: overlay,boxes,json.")
-    List<String> save;
+    /** The names --save takes: every registered explain output. */
+    static final class Saved extends Choice<Output<ExplainedPicture>> {
+        Saved() {
+            super(Outputs.EXPLAIN::all, Output::name);
+        }
+    }
 
     @Override
     public Integer call() {
-        if (cam.wantsMethodList()) {
-            spec.commandLine().getOut().print(CamOptionsMixin.methodList());
-            spec.commandLine().getOut().flush();
+        if (cam.method.listIfAsked(spec.commandLine().getOut())) {
             return Main.OK;
         }
-        Set<ExplainWriter.Artifact> artifacts = artifacts();
         int imagesPerPass = pass.imagesPerPass();
         PrintWriter err = spec.commandLine().getErr();
         try (ImageSession session = ImageSession.open(source.arguments(), video.vidStride(), model, nms, output, run,
                 err, "explain")) {
-            return explain(session, artifacts, imagesPerPass, err);
+            return explain(session, imagesPerPass, err);
         }
     }
 
-    private int explain(ImageSession session, Set<ExplainWriter.Artifact> artifacts, int imagesPerPass,
-                        PrintWriter err) {
-        YoloModel yolo = session.model();
-        CamEngine engine = new CamEngine(session.detector(), cam.request(resolveLayers(session),
-                session.selectedClasses()));
+    private int explain(ImageSession session, int imagesPerPass, PrintWriter err) {
+        List<String> chosenLayers = LayerResolver.choose(session.model(), session.detector().inputSize(),
+                layers.requested());
+        CamEngine engine = new CamEngine(session.detector(), cam.request(chosenLayers, session.selectedClasses()));
         MetricsStage metrics = cam.metricsStage();
-        ExplainWriter writer = new ExplainWriter(session.out()::resolve, artifacts, yolo.description()::className);
         if (engine.request().perDetection() && !engine.request().method().usesTarget()) {
             run.warn(err, engine.request().method().name() + " does not depend on the target, so --per-detection "
                     + "gives every detection the same map (their boxes pictures and metrics still differ); a "
@@ -91,13 +87,15 @@ public final class ExplainCommand implements Callable<Integer> {
         if (engine.request().perDetection() || engine.request().augSmooth()) {
             imagesPerPass = 1;
         }
+        OutputSelection<ExplainedPicture> outputs = OutputSelection.of(Outputs.EXPLAIN, save);
+        IntFunction<String> className = session.model().description()::className;
         Set<Path> warned = ConcurrentHashMap.newKeySet();
         return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass,
                 batch -> metrics.measure(engine.explain(batch)), (picture, result) -> {
                     warnAboutEmptyMaps(picture, result, warned);
-                    int maps = writer.write(picture, result);
-                    return new ImageRun.Counts(result.detections().inOriginal().size(), maps);
-                }, writer.drawsPictures() ? writer::videoFrame : null);
+                    outputs.write(new ExplainedPicture(picture, result, session.out().path(), className, outputs));
+                    return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
+                }, outputs.drawsVideo() ? result -> ExplainedPicture.videoFrame(result, className) : null);
     }
 
     /**
@@ -114,29 +112,5 @@ public final class ExplainCommand implements Callable<Integer> {
                 + "depend on " + String.join(", ", result.maps().get(0).layers()) + " through positive evidence); try "
                 + "the Detect inputs, e.g. --layer 17 --layer 20 --layer 23, or --per-detection");
         err.flush();
-    }
-
-    /** Layer names come from the forward graph's table (the same names every graph of the model has). */
-    private List<String> resolveLayers(ImageSession session) {
-        YoloModel yolo = session.model();
-        if (layers == null) {
-            return yolo.description().detectInputs();
-        }
-        GraphSpec forward = GraphSpec.forward(session.detector().requestedHeight(),
-                session.detector().requestedWidth());
-        return new LayerResolver(yolo.graph(forward).layers(), yolo.description().detectInputs()).resolve(layers);
-    }
-
-    private Set<ExplainWriter.Artifact> artifacts() {
-        Set<ExplainWriter.Artifact> out = EnumSet.noneOf(ExplainWriter.Artifact.class);
-        for (String s : save == null ? List.of("overlay", "boxes", "json") : save) {
-            try {
-                out.add(ExplainWriter.Artifact.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--save: unknown output '" + s
-                        + "'; use overlay, heatmap, boxes, concat, npy, json");
-            }
-        }
-        return out;
     }
 }

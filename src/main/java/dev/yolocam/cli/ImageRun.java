@@ -7,20 +7,13 @@ import dev.yolocam.detect.PictureReader;
 import dev.yolocam.detect.SourceImage;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.io.OutputDirectory;
-import dev.yolocam.io.Sources;
 import dev.yolocam.render.AnnotatedVideo;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.Locale;
 import java.util.stream.IntStream;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs a job over the pictures of many SOURCE files in one process - an image file is one picture, a video one per
@@ -85,25 +78,16 @@ final class ImageRun {
 
     private final PrintWriter err;
     private final RunOptions options;
-    private final NmsOptions nms;
-    private final Product product;
     private final Opener opener;
     private final Preparer preparer;
     private final OutputDirectory out;
-    private int images;
-    private int frames;
-    private int failed;
-    private int detections;
-    private int maps;
-    private int withoutDetections;
-    private volatile int done;
+    private final RunTally tally;
 
     ImageRun(PrintWriter err, RunOptions options, NmsOptions nms, Product product, Opener opener, Preparer preparer,
              OutputDirectory out) {
         this.err = err;
         this.options = options;
-        this.nms = nms;
-        this.product = product;
+        this.tally = new RunTally(product, nms);
         this.opener = opener;
         this.preparer = preparer;
         this.out = out;
@@ -114,11 +98,7 @@ final class ImageRun {
             throw new IllegalArgumentException("imagesPerPass must be positive");
         }
         long start = System.nanoTime();
-        boolean videos = files.stream().anyMatch(Sources::isVideoName);
-        Supplier<String> progress = () -> videos ? plural(done, "picture") + " of " + plural(files.size(), "file")
-                : done + " of " + plural(files.size(), "image");
-        Interruption.track(progress);
-        try (ProgressBar bar = progressBar(files)) {
+        try (PictureProgress bar = new PictureProgress(files, options.quiet())) {
             List<Pending> pending = new ArrayList<>();
             for (Path file : files) {
                 PictureReader reader;
@@ -133,19 +113,19 @@ final class ImageRun {
                 }
             }
             runOneByOne(pending, job, bar);
-        } finally {
-            Interruption.untrack(progress);
         }
-        summarize((System.nanoTime() - start) / 1e9);
-        return failed > 0 ? Main.FAILURE : Main.OK;
+        if (!options.quiet()) {
+            tally.summarize(err, (System.nanoTime() - start) / 1e9, out.path().toString());
+        }
+        return tally.anyFailed() ? Main.FAILURE : Main.OK;
     }
 
     private <R> void readAll(PictureReader reader, AnnotatedVideo video, int imagesPerPass, List<Pending> pending,
-                             Job<R> job, ProgressBar bar) {
+                             Job<R> job, PictureProgress bar) {
         Source source = new Source(video);
         try {
             // The bar counted this file as one picture; it holds reader.expected(), then what was really read.
-            long counted = recount(bar, 1, reader.expected());
+            long counted = bar.recount(1, reader.expected());
             int read = 0;
             while (true) {
                 SourceImage picture;
@@ -153,12 +133,12 @@ final class ImageRun {
                     picture = reader.next();
                 } catch (YolocamException e) {
                     source.failed = true;
-                    recount(bar, counted, read + 1);
+                    bar.recount(counted, read + 1);
                     fail(e, bar, 1);
                     break;
                 }
                 if (picture == null) {
-                    recount(bar, counted, read);
+                    bar.recount(counted, read);
                     break;
                 }
                 read++;
@@ -199,7 +179,7 @@ final class ImageRun {
         return new AnnotatedVideo(out.resolve(SourceImage.baseName(file) + ".mp4"), reader.frameRate().getAsDouble());
     }
 
-    private void finish(Source source, ProgressBar bar) {
+    private void finish(Source source, PictureProgress bar) {
         AnnotatedVideo video = source.video;
         source.video = null;
         if (source.failed) {
@@ -209,19 +189,19 @@ final class ImageRun {
         try {
             video.finish();
         } catch (YolocamException e) {
-            failed++;
+            tally.failed(1);
             report(e, bar);
         }
     }
 
-    private <R> void runOneByOne(List<Pending> pending, Job<R> job, ProgressBar bar) {
+    private <R> void runOneByOne(List<Pending> pending, Job<R> job, PictureProgress bar) {
         for (Pending p : pending) {
             runBatch(List.of(p), job, bar);
         }
         pending.clear();
     }
 
-    private <R> void runBatch(List<Pending> batch, Job<R> job, ProgressBar bar) {
+    private <R> void runBatch(List<Pending> batch, Job<R> job, PictureProgress bar) {
         List<R> results;
         try {
             results = job.pass().run(new ImageBatch(batch.stream().map(Pending::prepared).toList()));
@@ -242,20 +222,13 @@ final class ImageRun {
                 fail(w.failure(), bar, 1);
                 continue;
             }
-            if (batch.get(i).picture().isVideoFrame()) {
-                frames++;
-            } else {
-                images++;
-            }
-            detections += w.counts().detections();
-            maps += w.counts().maps();
-            withoutDetections += w.counts().detections() == 0 ? 1 : 0;
-            step(bar, 1);
+            tally.written(batch.get(i).picture().isVideoFrame(), w.counts());
+            bar.step(1);
             append(source, w.frame(), bar);
         }
     }
 
-    private void append(Source source, BufferedImage frame, ProgressBar bar) {
+    private void append(Source source, BufferedImage frame, PictureProgress bar) {
         if (source.video == null || source.failed) {
             return;
         }
@@ -263,7 +236,7 @@ final class ImageRun {
             source.video.append(frame);
         } catch (YolocamException e) {
             source.failed = true;
-            failed++;
+            tally.failed(1);
             report(e, bar);
         }
     }
@@ -282,67 +255,14 @@ final class ImageRun {
     }
 
     /** Reports the failure of {@code pictures} pictures, which count as failed and done on the bar. */
-    private void fail(YolocamException e, ProgressBar bar, int pictures) {
-        failed += pictures;
+    private void fail(YolocamException e, PictureProgress bar, int pictures) {
+        tally.failed(pictures);
         report(e, bar);
-        step(bar, pictures);
+        bar.step(pictures);
     }
 
-    private void report(YolocamException e, ProgressBar bar) {
-        if (bar != null) {
-            err.print("\r");
-        }
+    private void report(YolocamException e, PictureProgress bar) {
+        bar.clearLine(err);
         Main.report(e, err, options.verbose());
-    }
-
-    private void step(ProgressBar bar, int pictures) {
-        done += pictures;
-        if (bar != null && pictures > 0) {
-            bar.stepBy(pictures);
-        }
-    }
-
-    /** Moves the bar's total from {@code counted} pictures of a file to {@code now}; returns {@code now}. */
-    private static long recount(ProgressBar bar, long counted, long now) {
-        if (bar != null && now != counted) {
-            bar.maxHint(Math.max(bar.getCurrent(), bar.getMax() + now - counted));
-        }
-        return now;
-    }
-
-    private void summarize(double seconds) {
-        if (options.quiet()) {
-            return;
-        }
-        int done = images + frames;
-        String unit = frames == 0 ? "image" : images == 0 ? "frame" : "picture";
-        String pictures = frames == 0 ? plural(images, "image")
-                : images == 0 ? plural(frames, "video frame")
-                : plural(images, "image") + ", " + plural(frames, "video frame");
-        err.printf(Locale.ROOT, "%s, %s%s in %.1f s (%.0f ms/%s)%s%s%n", pictures, plural(detections, "detection"),
-                product == Product.MAPS ? ", " + plural(maps, "map") : "", seconds,
-                done == 0 ? 0.0 : seconds * 1000 / (done + failed), unit, failed > 0 ? ", " + failed + " failed" : "",
-                done > 0 ? "; results in " + out.path() : "");
-        if (withoutDetections > 0) {
-            err.printf(Locale.ROOT, "yolocam: %s had no detections%s at --conf %s; a lower --conf shows weaker ones%n",
-                    withoutDetections == done ? (done == 1 ? "the " + unit : "all " + plural(done, unit))
-                            : plural(withoutDetections, unit),
-                    nms.classes() == null ? "" : " of the chosen --classes",
-                    BigDecimal.valueOf(nms.confThreshold()).stripTrailingZeros().toPlainString());
-        }
-        err.flush();
-    }
-
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private ProgressBar progressBar(List<Path> files) {
-        if (options.quiet() || System.console() == null
-                || files.size() < 2 && files.stream().noneMatch(Sources::isVideoName)) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("images").setInitialMax(files.size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.yolocam.cli;
 
-import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.model.YoloModel;
@@ -34,8 +33,7 @@ public final class LayersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         YoloModel yolo = model.load();
-        int[] size = model.inputSize(yolo, run, spec.commandLine().getErr());
-        YoloGraph graph = yolo.graph(GraphSpec.forward(size[0], size[1]));
+        YoloGraph graph = yolo.graph(model.inputSize(yolo, run, spec.commandLine().getErr()).forwardSpec());
         print(graph, spec.commandLine().getOut());
         return Main.OK;
     }

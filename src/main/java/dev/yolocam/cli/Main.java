@@ -1,5 +1,6 @@
 package dev.yolocam.cli;
 
+import dev.yolocam.cam.LayerChoiceException;
 import dev.yolocam.errors.YolocamException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -54,7 +55,9 @@ public final class Main implements Runnable {
     }
 
     static void report(Throwable ex, PrintWriter err, boolean verbose) {
-        if (ex instanceof YolocamException) {
+        if (ex instanceof LayerChoiceException refused) {
+            err.println(LayerOptions.worded(refused));
+        } else if (ex instanceof YolocamException) {
             err.println(ex.getMessage());
         } else if (ex instanceof OutOfMemoryError) {
             err.println("yolocam: out of memory (" + ex.getMessage() + "); try a smaller --imgsz or more -Xmx");

@@ -1,21 +1,19 @@
 package dev.yolocam.cli;
 
-import dev.yolocam.detect.Letterbox;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** --weights, --cfg, --imgsz, --device: which model, and at what input size. Shared by every command. */
 public final class ModelOptions {
-    @Option(names = {"-w", "--weights"}, paramLabel = "FILE",
-            description = "YOLOv5 checkpoint (.pt) or converted model (.yolocam). Default: the embedded shapes model.")
-    Path weights;
+    @Mixin
+    WeightsOption weights;
 
     @Option(names = "--cfg", paramLabel = "YAML",
             description = "Model YAML, needed when the checkpoint holds only a state_dict.")
@@ -26,52 +24,49 @@ public final class ModelOptions {
                     + "Default: 640 (320 for the embedded model).")
     int[] imgsz;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "Compute device; cuda needs a build with the CUDA backend (mvn -Pcuda). Default: ${DEFAULT-VALUE}.")
-    String device;
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", converter = Device.Names.class,
+            completionCandidates = Device.Names.class,
+            description = "Compute device: ${COMPLETION-CANDIDATES}; cuda needs a build with the CUDA backend "
+                    + "(mvn -Pcuda). Default: ${DEFAULT-VALUE}.")
+    Device device;
 
     /** Checks every option of this group, then loads the model. */
     public YoloModel load() {
-        imgsz();
-        Device.require(device);
-        return ModelLoader.load(weightsPath(), Optional.ofNullable(cfg));
+        requestedSize();
+        device.require();
+        return ModelLoader.load(weights.orDefault(), Optional.ofNullable(cfg));
     }
 
-    public Path weightsPath() {
-        return weights != null ? weights : DefaultAssets.model();
-    }
-
-    public boolean usesDefaultModel() {
-        return weights == null;
-    }
-
-    public int[] imgsz() {
+    /** --imgsz as given, or the default: 640, or 320 for the embedded model (it was trained at 320). */
+    InputSize requestedSize() {
         if (imgsz != null) {
-            for (int v : imgsz) {
-                if (v < 32 || v > 8192) {
-                    throw new UsageException("--imgsz must be between 32 and 8192, got " + v);
-                }
-            }
-            return imgsz.clone();
+            return imgsz(imgsz);
         }
-        return new int[] {usesDefaultModel() ? DefaultAssets.IMGSZ : 640};
+        return InputSize.square(weights.given() == null ? DefaultAssets.IMGSZ : 640);
     }
 
     /**
-     * The input size the network runs, {height, width}: --imgsz rounded up to a multiple of the model's largest
-     * stride, with one warning line when that changes a value (YOLOv5's check_img_size).
+     * The input size the network runs: --imgsz rounded up to a multiple of the model's largest stride, with one
+     * warning line when that changes a value (YOLOv5's check_img_size).
      */
-    public int[] inputSize(YoloModel model, RunOptions run, PrintWriter err) {
-        int[] requested = imgsz();
-        int[] checked = Arrays.stream(requested).map(v -> Letterbox.checkImgSize(v, model.stride())).toArray();
-        if (!Arrays.equals(requested, checked)) {
-            run.warn(err, "--imgsz " + spaced(requested) + " must be a multiple of max stride " + model.stride()
-                    + ", updating to " + spaced(checked));
+    public InputSize inputSize(YoloModel model, RunOptions run, PrintWriter err) {
+        InputSize requested = requestedSize();
+        InputSize checked = requested.roundedUpTo(model.stride());
+        if (!requested.equals(checked)) {
+            run.warn(err, "--imgsz " + requested.text() + " must be a multiple of max stride " + model.stride()
+                    + ", updating to " + checked.text());
         }
-        return new int[] {checked[0], checked[checked.length - 1]};
+        return checked;
     }
 
-    private static String spaced(int[] values) {
-        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(" "));
+    /** {@code --imgsz} values (one: a square; two: height and width), each side checked. */
+    static InputSize imgsz(int... values) {
+        for (int v : values) {
+            if (!InputSize.allows(v)) {
+                throw new UsageException("--imgsz must be between " + InputSize.MIN_SIDE + " and "
+                        + InputSize.MAX_SIDE + ", got " + v);
+            }
+        }
+        return InputSize.of(values);
     }
 }

@@ -13,9 +13,9 @@ public final class SourceOptions {
     List<String> sourceOption;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Image or video files (.mp4 .avi .mov .mkv .webm ..., read frame by frame), folders, globs "
-                    + "('data/*.jpg', 'data/**/*.png'), .txt lists of paths, or http(s):// URLs (downloaded first, "
-                    + "up to 100 MiB each, 30 s timeouts). Default: the embedded sample images.")
+            description = "Image or video files (.mp4 .avi .mov .mkv .webm ..., read frame by frame), http(s):// URLs "
+                    + "(downloaded first, up to 100 MiB each, 30 s timeouts), folders, globs ('data/*.jpg', "
+                    + "'data/**/*.png'), or .txt lists of paths. Default: the embedded sample images.")
     List<String> sources;
 
     /** The --source values and SOURCE arguments together; null (the embedded samples) when there are none. */

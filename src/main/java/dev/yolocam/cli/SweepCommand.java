@@ -1,28 +1,20 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.cam.CamEngine;
-import dev.yolocam.cam.CamMap;
-import dev.yolocam.cam.SweepResult;
 import dev.yolocam.cam.WholeModelCam;
 import dev.yolocam.errors.UsageException;
-import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.LayerInfo;
 import dev.yolocam.io.Sources;
 import dev.yolocam.metrics.MetricsStage;
 import dev.yolocam.model.YoloModel;
-import dev.yolocam.render.BoxPainter;
-import dev.yolocam.render.CamOverlay;
-import dev.yolocam.render.Images;
-import dev.yolocam.render.Panels;
-import dev.yolocam.render.SweepEntry;
-import dev.yolocam.render.SweepPage;
-import java.awt.image.BufferedImage;
+import dev.yolocam.render.output.OutputSelection;
+import dev.yolocam.render.output.Outputs;
+import dev.yolocam.render.output.SweptPicture;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "more images: one forward (+ one backward) per image gives every layer's map.",
             "Writes <stem>_sweep.png (a labelled grid), one overlay per layer, and index.html."})
 public final class SweepCommand implements Callable<Integer> {
-    private static final int GRID_COLUMNS = 5;
-    private static final int TILE_WIDTH = 320;
-
     @Spec
     CommandSpec spec;
     @Mixin
@@ -73,56 +62,27 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(ImageSession session, PrintWriter err) {
-        YoloModel yolo = session.model();
         List<LayerInfo> layers = selectLayers(session);
         CamEngine engine = new CamEngine(session.detector(), cam.request(layers.stream().map(LayerInfo::path).toList(),
                 session.selectedClasses()));
         MetricsStage metrics = cam.metricsStage();
         boolean single = session.files().size() == 1 && !Sources.isVideoName(session.files().get(0));
+        OutputSelection<SweptPicture> outputs = OutputSelection.all(Outputs.SWEEP);
+        String method = engine.request().method().name();
+        IntFunction<String> className = session.model().description()::className;
         // A sweep taps every layer: one image per pass keeps its memory in bounds. A video is swept frame by frame
         // (a folder per frame), with no annotated copy.
         return session.run(err, run, ImageRun.Product.MAPS, 1,
                 batch -> List.of(metrics.measure(engine.sweep(batch.get(0)))), (picture, result) -> {
-                    String stem = picture.stem();
-                    write(single ? session.out().path() : session.out().resolve(stem), stem, result, layers, yolo);
+                    Path folder = single ? session.out().path() : session.out().resolve(picture.stem());
+                    outputs.write(new SweptPicture(picture, result, folder, layers, method, className));
                     return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
                 }, null);
     }
 
-    private void write(Path dir, String stem, SweepResult result, List<LayerInfo> layers, YoloModel yolo) {
-        if (result.noDetections()) {
-            SweepPage.write(dir, stem + ": no detections, nothing to explain", List.of(), null);
-            return;
-        }
-        List<BufferedImage> tiles = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
-        List<SweepEntry> entries = new ArrayList<>();
-        for (int i = 0; i < result.maps().size(); i++) {
-            CamMap map = result.maps().get(i);
-            LayerInfo layer = layers.get(i);
-            BufferedImage overlay = CamOverlay.overlay(result.detections().original(), map.original());
-            BoxPainter.draw(overlay, result.detections().inOriginal(), yolo.description()::className);
-            String file = "layers/" + stem + "_" + layer.path().replace('#', '_') + ".png";
-            Images.writePng(dir.resolve(file), overlay);
-            tiles.add(overlay);
-            captions.add(layer.path() + "  " + layer.simpleClass());
-            entries.add(new SweepEntry(layer.path(), layer.simpleClass(), shape(layer), file, map.metrics()));
-        }
-        String grid = stem + "_sweep.png";
-        Images.writePng(dir.resolve(grid), Panels.grid(tiles, captions, Math.min(GRID_COLUMNS, tiles.size()),
-                TILE_WIDTH));
-        SweepPage.write(dir, stem + ": " + cam.method().name() + " on " + layers.size() + " layers", entries, grid);
-    }
-
-    private static String shape(LayerInfo layer) {
-        return String.join("x", Arrays.stream(layer.shape()).mapToObj(Long::toString).toList());
-    }
-
     private List<LayerInfo> selectLayers(ImageSession session) {
         YoloModel yolo = session.model();
-        GraphSpec forward = GraphSpec.forward(session.detector().requestedHeight(),
-                session.detector().requestedWidth());
-        List<LayerInfo> all = yolo.graph(forward).layers().stream()
+        List<LayerInfo> all = yolo.graph(session.detector().inputSize().forwardSpec()).layers().stream()
                 .filter(l -> l.shape().length == 4).toList();
         List<LayerInfo> chosen;
         if (layerGlob == null) {
@@ -130,7 +90,8 @@ public final class SweepCommand implements Callable<Integer> {
                     .sorted((a, b) -> Integer.compare(a.topLevelIndex(), b.topLevelIndex())).toList();
         } else {
             Pattern pattern = globToRegex(layerGlob);
-            chosen = LayersCommand.ordered(all, yolo.description().root()).stream().filter(l -> pattern.matcher(l.path()).matches()).toList();
+            chosen = LayersCommand.ordered(all, yolo.description().root()).stream()
+                    .filter(l -> pattern.matcher(l.path()).matches()).toList();
         }
         if (chosen.isEmpty()) {
             throw new UsageException("--layers '" + layerGlob + "' matches no feature-map layer (see 'yolocam layers')");

@@ -16,16 +16,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Detector {
     private final YoloModel model;
-    private final int requestedHeight;
-    private final int requestedWidth;
+    private final InputSize inputSize;
     private final NmsOptions nms;
     private final MemoryPolicy memory = MemoryPolicy.standard();
 
-    /** @param imgsz one value (square) or {height, width}, each rounded up to the model stride */
-    public Detector(YoloModel model, int[] imgsz, NmsOptions nms) {
+    /** @param inputSize what images are letterboxed into, each side rounded up to the model stride */
+    public Detector(YoloModel model, InputSize inputSize, NmsOptions nms) {
         this.model = model;
-        this.requestedHeight = Letterbox.checkImgSize(imgsz[0], model.stride());
-        this.requestedWidth = Letterbox.checkImgSize(imgsz.length > 1 ? imgsz[1] : imgsz[0], model.stride());
+        this.inputSize = inputSize.roundedUpTo(model.stride());
         this.nms = nms;
     }
 
@@ -37,13 +35,9 @@ public final class Detector {
         return nms;
     }
 
-    /** The height images are letterboxed into: --imgsz rounded up to the stride (an input may come out smaller). */
-    public int requestedHeight() {
-        return requestedHeight;
-    }
-
-    public int requestedWidth() {
-        return requestedWidth;
+    /** The size images are letterboxed into: --imgsz rounded up to the stride (an input may come out smaller). */
+    public InputSize inputSize() {
+        return inputSize;
     }
 
     /** The letterboxed network input of an image file, as YOLOv5's LoadImages makes it. */
@@ -53,7 +47,7 @@ public final class Detector {
 
     /** The letterboxed network input of a decoded picture (an image, or a video frame). */
     public Prepared prepare(SourceImage picture) {
-        LetterboxResult letterbox = Letterbox.apply(picture.pixels(), requestedHeight, requestedWidth,
+        LetterboxResult letterbox = Letterbox.apply(picture.pixels(), inputSize.height(), inputSize.width(),
                 model.stride());
         return new Prepared(picture.file(), picture.pixels(), letterbox);
     }

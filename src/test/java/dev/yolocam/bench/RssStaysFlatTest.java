@@ -7,6 +7,7 @@ import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.model.ModelLoader;
@@ -45,7 +46,7 @@ class RssStaysFlatTest {
     private static Detector shapesDetector() {
         assumeTrue(ProcessMemory.residentMiB() > 0, "RSS is only measurable on Linux");
         YoloModel model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        return new Detector(model, new int[] {320}, NmsOptions.defaults());
+        return new Detector(model, InputSize.square(320), NmsOptions.defaults());
     }
 
     /** Runs {@code pass} after a warm-up and fails when RSS ever rises more than the bound above its warm level. */

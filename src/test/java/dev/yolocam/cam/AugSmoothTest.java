@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageLoader;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.Letterbox;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.detect.RgbImage;
@@ -24,7 +25,7 @@ class AugSmoothTest {
     @Test
     void smoothedEigenCamIsMirrorEquivariantAndDiffersFromThePlainMap() {
         YoloModel model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         Path file = Oracle.testdata().resolve("default/images/test_0001.png");
         RgbImage image = ImageLoader.load(file);
         RgbImage mirrored = mirror(image);

@@ -8,6 +8,7 @@ import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.Letterbox;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.detect.RgbImage;
@@ -44,7 +45,7 @@ class BatchedExplainTest {
     @BeforeAll
     static void load() {
         model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         images = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             images.add(detector.prepare(Oracle.testdata().resolve("default/images/test_000" + i + ".png")));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
@@ -40,7 +41,7 @@ class CamEngineOpCountTest {
     void gradCamRunsOneForwardAndOneBackwardPerImage() {
         CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"));
         PassCounter counter = countOn(request);
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         ExplainResult result = new CamEngine(detector, request, new dev.yolocam.model.MemoryPolicy(1000))
                 .explain(detector.prepare(image));
         assertFalse(result.noDetections());
@@ -53,7 +54,7 @@ class CamEngineOpCountTest {
         CamRequest request = CamRequest.builder(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
                 .perDetection(true).build();
         PassCounter counter = countOn(request);
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         ExplainResult result = new CamEngine(detector, request, new dev.yolocam.model.MemoryPolicy(1000))
                 .explain(detector.prepare(image));
         int detections = result.detections().inInput().size();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageLoader;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.Letterbox;
 import dev.yolocam.detect.LetterboxResult;
 import dev.yolocam.detect.NmsOptions;
@@ -76,7 +77,7 @@ class CamEngineOracleTest {
         boolean random = c.name().startsWith("random");
         NmsOptions nms = random ? NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20)
                 : NmsOptions.defaults();
-        Detector detector = new Detector(model(c.weights()), new int[] {320}, nms);
+        Detector detector = new Detector(model(c.weights()), InputSize.square(320), nms);
         ExplainResult result = new CamEngine(detector, request).explain(oracleInput(c));
 
         NpyFile.FloatArray expected = NpyFile.read(cam.file());

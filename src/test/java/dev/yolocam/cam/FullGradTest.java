@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.cam.methods.FullGrad;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.graph.GraphBuilder;
 import dev.yolocam.graph.GraphSpec;
@@ -48,7 +49,7 @@ class FullGradTest {
     void explainsTheShapesModelWithOneForwardAndOneBackward() {
         YoloModel model = shapesModel();
         Path image = Oracle.testdata().resolve("default/images/test_0001.png");
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         Detector.Prepared prepared = detector.prepare(image);
         int h = prepared.letterbox().height();
         int w = prepared.letterbox().width();

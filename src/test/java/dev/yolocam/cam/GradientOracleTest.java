@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
@@ -121,7 +122,7 @@ class GradientOracleTest {
     @Test
     void actPathExplainsItsOwnConvNotLayerZero() {
         OracleCase c = OracleCase.load("random_bus_320");
-        Detector detector = new Detector(CamEngineOracleTest.model(c.weights()), new int[] {320},
+        Detector detector = new Detector(CamEngineOracleTest.model(c.weights()), InputSize.square(320),
                 NmsOptions.defaults().withConfThreshold(0.001).withMaxDet(20));
         CamMethod gradCam = CamMethods.find("GradCAM").orElseThrow();
         Detector.Prepared input = CamEngineOracleTest.oracleInput(c);

@@ -1,10 +1,12 @@
 package dev.yolocam.cam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.GraphSpec;
@@ -37,10 +39,25 @@ class LayerChoiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"model.24", "-1", "24"})
     void theDetectModuleIsAUsageErrorThatNamesTheDetectInputs(String layer) {
-        YolocamException e = assertThrows(YolocamException.class, () -> resolver.resolve(layer));
+        LayerChoiceException e = assertThrows(LayerChoiceException.class, () -> resolver.resolve(layer));
         assertEquals(2, e.exitCode());
-        assertTrue(e.problem().contains("Detect") && e.problem().contains("--layer 17 --layer 20 --layer 23"),
-                e.problem());
+        assertEquals(layer, e.requested());
+        assertEquals(List.of("17", "20", "23"), e.instead());
+        assertTrue(e.problem().contains("Detect") && e.problem().contains("17, 20, 23"), e.problem());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"model.24", "-1", "25", "model.99", ""})
+    void aRefusalSaysLayerInTheLibrarysWordsWithoutCommandLineFlags(String layer) {
+        LayerChoiceException e = assertThrows(LayerChoiceException.class, () -> resolver.resolve(layer));
+        assertTrue(e.problem().startsWith("layer '" + layer + "': "), e.problem());
+        assertFalse(e.getMessage().contains("--") || e.getMessage().contains("yolocam layers"), e.getMessage());
+    }
+
+    @Test
+    void noLayerRequestedMeansTheDetectInputs() {
+        assertEquals(model.description().detectInputs(), LayerResolver.choose(model, InputSize.square(64), List.of()));
+        assertEquals(List.of("model.23"), LayerResolver.choose(model, InputSize.square(64), List.of("-2")));
     }
 
     @ParameterizedTest
@@ -64,7 +81,8 @@ class LayerChoiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"GradCAM", "EigenCAM"})
     void theEngineRejectsALayerThatIsNotAFeatureMapWithAYolocamException(String method) {
-        Detector detector = new Detector(model, new int[] {64}, NmsOptions.defaults().withConfThreshold(0.01));
+        Detector detector = new Detector(model, InputSize.square(64),
+                NmsOptions.defaults().withConfThreshold(0.01));
         CamEngine engine = new CamEngine(detector, CamRequest.of(CamMethods.find(method).orElseThrow(),
                 List.of("model.24")));
         Detector.Prepared image = detector.prepare(Oracle.testdata().resolve("default/images/test_0000.png"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.yolocam.cam.methods.ChannelWeightCam;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
@@ -57,7 +58,7 @@ class ToyMethodTest {
     @Test
     void aToyMethodRunsThroughTheEngineLikeABuiltInOne() {
         YoloModel model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         Detector.Prepared image = detector.prepare(Oracle.testdata().resolve("default/images/test_0001.png"));
         List<String> layers = model.description().detectInputs();
         ExplainResult toy = new CamEngine(detector, CamRequest.of(new DoubledGradCam(), layers)).explain(image);

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the command line tells a user besides results: typo suggestions, layer choices that cannot work, size
@@ -136,5 +138,46 @@ class MessagesCommandTest {
         Cli.Result gradCam = Cli.run("explain", "--imgsz", "160", "--per-detection", "--save", "json",
                 "--no-metrics", "--out", out("grad"), image(1));
         assertTrue(gradCam.err().lines().noneMatch(l -> l.contains("--per-detection")), gradCam.err());
+    }
+
+    /**
+     * An option explain and bench share is one option: the same bad value gives the same error line and exit code
+     * from both (bench on the same model, so that the layer suggestions agree).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--method, MagicCAM", "--layer, nope", "--layer, 99", "--images-per-pass, 0", "--imgsz, 0"})
+    void aSharedOptionIsRefusedAlikeByExplainAndBench(String option, String value) {
+        String model = Oracle.testdata().resolve("default/shapes-yolov5n.pt").toString();
+        Cli.Result explain = Cli.run("explain", "--weights", model, "--imgsz", "64", option, value, "--out",
+                out("exp"), "-q", image(0));
+        Cli.Result bench = Cli.run("bench", "--weights", model, "--imgsz", "64", "--runs", "1", "--warmup", "0",
+                option, value, "-q");
+        assertEquals(2, explain.exitCode(), explain.err());
+        assertEquals(2, bench.exitCode(), bench.err());
+        assertTrue(explain.oneLineError() && explain.err().contains(option), explain.err());
+        assertEquals(explain.err().lines().findFirst(), bench.err().lines().findFirst());
+    }
+
+    @Test
+    void aLayerTheModelLacksIsWordedWithTheOption() {
+        Cli.Result r = Cli.run("explain", "--imgsz", "64", "--layer", "nope", "--out", out("exp"), image(0));
+        assertEquals("yolocam: --layer nope: no such layer; nearest: model.0, model.1, model.2 (see 'yolocam "
+                + "layers')", r.err().strip());
+    }
+
+    @Test
+    void enumOptionsTakeAnyCaseAndListTheirValuesInHelpAndErrors() {
+        Cli.Result r = Cli.run("explain", "--imgsz", "64", "--aggregate", "MAX", "--target", "Class-Obj",
+                "--metrics", "NONE", "--device", "CPU", "--save", "JSON", "--out", out("exp"), "-q", image(0));
+        assertEquals(0, r.exitCode(), r.err());
+        String help = Cli.run("explain", "--help").out().replaceAll("\\s+", " ");
+        for (String values : List.of("class, obj, class_obj, x, y, w, h, class_all", "mean, max",
+                "cheap, all, none", "cpu, cuda", "overlay, heatmap, boxes, concat, npy, json")) {
+            assertTrue(help.contains(values), values + " in " + help);
+        }
+        Cli.Result bad = Cli.run("explain", "--aggregate", "median");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.oneLineError() && bad.err().contains("--aggregate") && bad.err().contains("mean, max")
+                && bad.err().contains("'median'"), bad.err());
     }
 }

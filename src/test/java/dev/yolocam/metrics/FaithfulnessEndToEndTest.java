@@ -9,6 +9,7 @@ import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
@@ -55,7 +56,7 @@ class FaithfulnessEndToEndTest {
     }
 
     private static Map<String, Double> metrics(String method) {
-        Detector detector = new Detector(model, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(320), NmsOptions.defaults());
         CamRequest request = CamRequest.of(CamMethods.find(method).orElseThrow(), LAYERS);
         long start = System.nanoTime();
         ExplainResult result = new MetricsStage(MetricSet.all(), 16)

@@ -10,6 +10,7 @@ import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
@@ -62,7 +63,7 @@ class MetricsStageTest {
     @Test
     void eachPerDetectionMapExplainsItsOwnDetectionAndSeesTheOthersApart() {
         YoloModel yolo = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        Detector detector = new Detector(yolo, new int[] {320}, NmsOptions.defaults());
+        Detector detector = new Detector(yolo, InputSize.square(320), NmsOptions.defaults());
         CamRequest request = CamRequest.builder(CamMethods.find("GradCAM").orElseThrow(), List.of("model.23"))
                 .perDetection(true).build();
         ExplainResult result = new CamEngine(detector, request)

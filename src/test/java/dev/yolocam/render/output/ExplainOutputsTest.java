@@ -1,4 +1,4 @@
-package dev.yolocam.render;
+package dev.yolocam.render.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,17 +11,16 @@ import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamRequest;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.detect.SourceImage;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
-import dev.yolocam.render.ExplainWriter.Artifact;
 import dev.yolocam.testing.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +37,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * named {@code <base>_cam.png}, {@code _heat.png}, {@code _boxes.png}, {@code _concat.png}, {@code _cam.npy} with
  * base {@code <stem>} or {@code <stem>_det<k>_<class>}, and every file the JSON names exists.
  */
-class ExplainWriterTest {
-    private static final Map<Artifact, String> SUFFIX = Map.of(Artifact.OVERLAY, "_cam.png",
-            Artifact.HEATMAP, "_heat.png", Artifact.BOXES, "_boxes.png", Artifact.CONCAT, "_concat.png",
-            Artifact.NPY, "_cam.npy");
-    private static final List<Artifact> PICTURES = List.of(Artifact.OVERLAY, Artifact.HEATMAP, Artifact.BOXES,
-            Artifact.CONCAT, Artifact.NPY);
+class ExplainOutputsTest {
+    private static final Map<String, String> SUFFIX = Map.of("overlay", "_cam.png", "heatmap", "_heat.png",
+            "boxes", "_boxes.png", "concat", "_concat.png", "npy", "_cam.npy");
+    private static final List<String> PICTURES = List.of("overlay", "heatmap", "boxes", "concat", "npy");
     private static YoloModel model;
     private static ExplainResult whole;
     private static ExplainResult perDetection;
@@ -54,7 +51,7 @@ class ExplainWriterTest {
     @BeforeAll
     static void explain() {
         model = ModelLoader.load(Oracle.testdata().resolve("default/shapes-yolov5n.pt"), Optional.empty());
-        Detector detector = new Detector(model, new int[] {160}, NmsOptions.defaults());
+        Detector detector = new Detector(model, InputSize.square(160), NmsOptions.defaults());
         Detector.Prepared image = detector.prepare(Oracle.testdata().resolve("default/images/test_0002.png"));
         CamRequest request = CamRequest.of(CamMethods.find("GradCAM").orElseThrow(),
                 model.description().detectInputs());
@@ -68,7 +65,7 @@ class ExplainWriterTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
         26, 27, 28, 29, 30, 31})
     void eachMapGetsExactlyTheRequestedFilesAndTheJsonNamesOnlyFilesThatExist(int subset) throws IOException {
-        Set<Artifact> save = EnumSet.of(Artifact.JSON);
+        Set<String> save = new TreeSet<>(Set.of("json"));
         for (int bit = 0; bit < PICTURES.size(); bit++) {
             if ((subset & (1 << bit)) != 0) {
                 save.add(PICTURES.get(bit));
@@ -76,12 +73,14 @@ class ExplainWriterTest {
         }
         for (ExplainResult result : List.of(whole, perDetection)) {
             Path dir = Files.createDirectories(temp.resolve((result == whole ? "whole" : "per") + subset));
-            new ExplainWriter(dir::resolve, save, model.description()::className)
-                    .write(SourceImage.still(Path.of("img.png"), result.detections().original()), result);
+            OutputSelection<ExplainedPicture> outputs = OutputSelection.of(Outputs.EXPLAIN,
+                    save.stream().map(name -> Outputs.EXPLAIN.find(name).orElseThrow()).toList());
+            outputs.write(new ExplainedPicture(SourceImage.still(Path.of("img.png"), result.detections().original()),
+                    result, dir, model.description()::className, outputs));
             Set<String> expected = new TreeSet<>(Set.of("img.json"));
             for (CamMap map : result.maps()) {
-                for (Artifact kind : save) {
-                    if (kind != Artifact.JSON) {
+                for (String kind : save) {
+                    if (!kind.equals("json")) {
                         expected.add(base(map, result) + SUFFIX.get(kind));
                     }
                 }

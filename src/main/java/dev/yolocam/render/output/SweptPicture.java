@@ -1,0 +1,88 @@
+package dev.yolocam.render.output;
+
+import dev.yolocam.cam.SweepResult;
+import dev.yolocam.detect.SourceImage;
+import dev.yolocam.graph.LayerInfo;
+import dev.yolocam.render.BoxPainter;
+import dev.yolocam.render.CamOverlay;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * One picture as {@code yolocam sweep} writes it: one map per layer, each drawn once as an overlay with every
+ * detection's box, in a folder of its own ({@code folder}) when the run sweeps several pictures.
+ */
+public final class SweptPicture implements OutputPicture {
+    private final SourceImage source;
+    private final SweepResult result;
+    private final Path folder;
+    private final List<LayerInfo> layers;
+    private final String method;
+    private final IntFunction<String> className;
+    private final BufferedImage[] overlays;
+
+    /** @param layers the swept layers, in the order of the result's maps */
+    public SweptPicture(SourceImage source, SweepResult result, Path folder, List<LayerInfo> layers, String method,
+                        IntFunction<String> className) {
+        this.source = source;
+        this.result = result;
+        this.folder = folder;
+        this.layers = List.copyOf(layers);
+        this.method = method;
+        this.className = className;
+        this.overlays = new BufferedImage[layers.size()];
+    }
+
+    @Override
+    public SourceImage source() {
+        return source;
+    }
+
+    @Override
+    public Path file(String name) {
+        return folder.resolve(name);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public SweepResult result() {
+        return result;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The layers that have a map to show: all of them, or none when nothing was detected. */
+    public int shown() {
+        return result.noDetections() ? 0 : result.maps().size();
+    }
+
+    public LayerInfo layer(int i) {
+        return layers.get(i);
+    }
+
+    /** Layer {@code i}'s overlay, relative to {@link #folder()}. */
+    public String layerFile(int i) {
+        return "layers/" + source.stem() + "_" + layers.get(i).path().replace('#', '_') + ".png";
+    }
+
+    /** The grid of every layer's overlay, relative to {@link #folder()}. */
+    public String gridFile() {
+        return source.stem() + "_sweep.png";
+    }
+
+    /** Layer {@code i}'s map over the picture (JET, image weight 0.5), with every detection's box. */
+    public synchronized BufferedImage overlay(int i) {
+        if (overlays[i] == null) {
+            BufferedImage overlay = CamOverlay.overlay(result.detections().original(), result.maps().get(i).original());
+            BoxPainter.draw(overlay, result.detections().inOriginal(), className);
+            overlays[i] = overlay;
+        }
+        return overlays[i];
+    }
+}
