@@ -47,7 +47,8 @@ public final class CamOptionsMixin {
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16",
             description = "Perturbed copies of one image per forward pass (ScoreCAM, AblationCAM, the ROAD and "
-                    + "deletion/insertion metrics); images share passes by --images-per-pass. Default: ${DEFAULT-VALUE}.")
+                    + "deletion/insertion metrics); images share passes by --images-per-pass. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",

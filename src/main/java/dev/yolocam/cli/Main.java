@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code yolocam}: YOLOv5 detection and class-activation maps, from the .pt file, in pure Java. */
 @Command(name = "yolocam", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Open a YOLOv5 checkpoint, detect objects, and see where the detector looks.",
-        subcommands = {ExplainCommand.class, SweepCommand.class, DetectCommand.class, LayersCommand.class, ConvertCommand.class, BenchCommand.class,
+        subcommands = {ExplainCommand.class, SweepCommand.class, DetectCommand.class, LayersCommand.class,
+            ConvertCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a runtime failure (bad file, unsupported model, an image that failed)",

@@ -94,7 +94,8 @@ public final class SweepCommand implements Callable<Integer> {
                     .filter(l -> pattern.matcher(l.path()).matches()).toList();
         }
         if (chosen.isEmpty()) {
-            throw new UsageException("--layers '" + layerGlob + "' matches no feature-map layer (see 'yolocam layers')");
+            throw new UsageException("--layers '" + layerGlob + "' matches no feature-map layer (see 'yolocam "
+                    + "layers')");
         }
         return chosen;
     }

@@ -9,11 +9,22 @@ import java.nio.file.Path;
 import java.util.function.IntFunction;
 
 /** One picture as {@code yolocam detect} writes it: its detections. */
-public record DetectedPicture(SourceImage source, DetectionResult result, Path folder,
-                              IntFunction<String> className) implements OutputPicture {
-    @Override
-    public Path file(String name) {
-        return folder.resolve(name);
+public final class DetectedPicture extends OutputPicture {
+    private final DetectionResult result;
+    private final IntFunction<String> className;
+
+    public DetectedPicture(SourceImage source, DetectionResult result, Path folder, IntFunction<String> className) {
+        super(source, folder);
+        this.result = result;
+        this.className = className;
+    }
+
+    public DetectionResult result() {
+        return result;
+    }
+
+    public IntFunction<String> className() {
+        return className;
     }
 
     /** The picture with its boxes and labels drawn (also what a video's annotated copy shows for a frame). */

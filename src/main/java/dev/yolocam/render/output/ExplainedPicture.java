@@ -21,10 +21,8 @@ import java.util.function.IntFunction;
  * One picture as {@code yolocam explain} writes it: its detections and maps, each map with its file base name
  * ({@code <stem>}, or {@code <stem>_det<k>_<class>} in per-detection mode), and which outputs this run writes.
  */
-public final class ExplainedPicture implements OutputPicture {
-    private final SourceImage source;
+public final class ExplainedPicture extends OutputPicture {
     private final ExplainResult result;
-    private final Path folder;
     private final IntFunction<String> className;
     private final OutputSelection<ExplainedPicture> selection;
     private final List<MapView> maps = new ArrayList<>();
@@ -35,9 +33,8 @@ public final class ExplainedPicture implements OutputPicture {
      */
     public ExplainedPicture(SourceImage source, ExplainResult result, Path folder,
                             IntFunction<String> className, OutputSelection<ExplainedPicture> selection) {
-        this.source = source;
+        super(source, folder);
         this.result = result;
-        this.folder = folder;
         this.className = className;
         this.selection = selection;
         DetectionResult detections = result.detections();
@@ -47,16 +44,6 @@ public final class ExplainedPicture implements OutputPicture {
                             safe(className.apply(detections.inOriginal().get(map.detectionIndex()).classId())));
             maps.add(new MapView(map, base, detections, className));
         }
-    }
-
-    @Override
-    public SourceImage source() {
-        return source;
-    }
-
-    @Override
-    public Path file(String name) {
-        return folder.resolve(name);
     }
 
     public ExplainResult result() {

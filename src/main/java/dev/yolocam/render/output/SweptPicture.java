@@ -14,10 +14,8 @@ import java.util.function.IntFunction;
  * One picture as {@code yolocam sweep} writes it: one map per layer, each drawn once as an overlay with every
  * detection's box, in a folder of its own ({@code folder}) when the run sweeps several pictures.
  */
-public final class SweptPicture implements OutputPicture {
-    private final SourceImage source;
+public final class SweptPicture extends OutputPicture {
     private final SweepResult result;
-    private final Path folder;
     private final List<LayerInfo> layers;
     private final String method;
     private final IntFunction<String> className;
@@ -26,27 +24,12 @@ public final class SweptPicture implements OutputPicture {
     /** @param layers the swept layers, in the order of the result's maps */
     public SweptPicture(SourceImage source, SweepResult result, Path folder, List<LayerInfo> layers, String method,
                         IntFunction<String> className) {
-        this.source = source;
+        super(source, folder);
         this.result = result;
-        this.folder = folder;
         this.layers = List.copyOf(layers);
         this.method = method;
         this.className = className;
         this.overlays = new BufferedImage[layers.size()];
-    }
-
-    @Override
-    public SourceImage source() {
-        return source;
-    }
-
-    @Override
-    public Path file(String name) {
-        return folder.resolve(name);
-    }
-
-    public Path folder() {
-        return folder;
     }
 
     public SweepResult result() {
@@ -68,12 +51,12 @@ public final class SweptPicture implements OutputPicture {
 
     /** Layer {@code i}'s overlay, relative to {@link #folder()}. */
     public String layerFile(int i) {
-        return "layers/" + source.stem() + "_" + layers.get(i).path().replace('#', '_') + ".png";
+        return "layers/" + source().stem() + "_" + layers.get(i).path().replace('#', '_') + ".png";
     }
 
     /** The grid of every layer's overlay, relative to {@link #folder()}. */
     public String gridFile() {
-        return source.stem() + "_sweep.png";
+        return source().stem() + "_sweep.png";
     }
 
     /** Layer {@code i}'s map over the picture (JET, image weight 0.5), with every detection's box. */
