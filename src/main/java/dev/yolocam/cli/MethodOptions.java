@@ -34,7 +34,7 @@ public final class MethodOptions {
     /** The one method explain and sweep run. */
     CamMethod single() {
         if (specs.size() != 1) {
-            throw new UsageException("--method: one method at a time here, got " + String.join(", ", specs));
+            throw new UsageException("--method: explain and sweep run one method, got " + String.join(", ", specs));
         }
         return parse(specs.get(0));
     }
