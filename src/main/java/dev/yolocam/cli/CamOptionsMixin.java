@@ -110,9 +110,10 @@ public final class CamOptionsMixin {
         if (!(keepTop >= 0 && keepTop <= 100)) {
             throw new UsageException("--keep-top must be a percentage between 0 and 100, got " + keepTop);
         }
-        return new CamRequest(method(), layers, targets == null ? List.of(TargetKind.CLASS) : targets, classes,
-                perDetection, eigenSmooth, augSmooth, aggregate, keepTop, renormalize,
-                new CamOptions(batchSize, seed));
+        CamRequest.Builder request = CamRequest.builder(method(), layers).classes(classes).perDetection(perDetection)
+                .eigenSmooth(eigenSmooth).augSmooth(augSmooth).aggregation(aggregate).keepTopPercent(keepTop)
+                .renormalize(renormalize).options(new CamOptions(batchSize, seed));
+        return (targets == null ? request : request.targets(targets)).build();
     }
 
     /** The metrics stage that follows explain (or sweep): --metrics / --no-metrics, in passes of --batch-size. */
