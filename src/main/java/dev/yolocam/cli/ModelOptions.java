@@ -1,6 +1,8 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.detect.InputSize;
+import dev.yolocam.errors.StateDictOnlyException;
+import dev.yolocam.errors.UnsupportedModelException;
 import dev.yolocam.errors.UsageException;
 import dev.yolocam.model.ModelLoader;
 import dev.yolocam.model.YoloModel;
@@ -34,7 +36,11 @@ public final class ModelOptions {
     public YoloModel load() {
         requestedSize();
         device.require();
-        return ModelLoader.load(weights.orDefault(), Optional.ofNullable(cfg));
+        try {
+            return ModelLoader.load(weights.orDefault(), Optional.ofNullable(cfg));
+        } catch (StateDictOnlyException e) {
+            throw new UnsupportedModelException(e.file(), e.problem() + "; pass it with --cfg", e);
+        }
     }
 
     /** --imgsz as given, or the default: 640, or 320 for the embedded model (it was trained at 320). */

@@ -152,7 +152,7 @@ public final class VideoReader implements PictureReader {
         }
         if (decoded < stride) {
             throw new YolocamException(file, "the video has " + decoded + " frame" + (decoded == 1 ? "" : "s")
-                    + ", fewer than --vid-stride " + stride + ": no frame to process");
+                    + ", fewer than the frame stride " + stride + ": no frame to process");
         }
     }
 

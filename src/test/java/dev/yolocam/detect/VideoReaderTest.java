@@ -126,6 +126,6 @@ class VideoReaderTest {
     @Test
     void aVideoShorterThanTheStrideSaysSoInsteadOfYieldingNothing() {
         YolocamException e = assertThrows(YolocamException.class, () -> readAll(clip(), 13));
-        assertTrue(e.problem().contains("12 frames, fewer than --vid-stride 13"), e.getMessage());
+        assertTrue(e.problem().contains("12 frames, fewer than the frame stride 13"), e.getMessage());
     }
 }

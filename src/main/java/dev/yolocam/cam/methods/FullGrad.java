@@ -52,7 +52,7 @@ public final class FullGrad implements WholeModelCam {
 
     @Override
     public String summary() {
-        return "|input x gradient| plus |bias x gradient| of every conv, summed (ignores --layer)";
+        return "|input x gradient| plus |bias x gradient| of every conv, summed (chooses its own layers)";
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class RandomCam extends ChannelWeightCam {
 
     @Override
     public String summary() {
-        return "random channel weights in (-1, 1): a baseline (seeded by --seed)";
+        return "random channel weights in (-1, 1): a baseline (seeded: the same seed gives the same map)";
     }
 
     @Override

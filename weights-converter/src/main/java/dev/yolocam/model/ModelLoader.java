@@ -1,6 +1,6 @@
 package dev.yolocam.model;
 
-import dev.yolocam.errors.UnsupportedModelException;
+import dev.yolocam.errors.StateDictOnlyException;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.torch.Checkpoint;
@@ -33,8 +33,7 @@ public final class ModelLoader {
             root = ModelFailures.guard(weights, "build the model from its YAML",
                     () -> YamlModelBuilder.build(cfg.get(), checkpoint.stateDict()));
         } else {
-            throw new UnsupportedModelException(weights, "holds only a state_dict, not a model; pass the model YAML"
-                    + " it was trained with, e.g. --cfg models/yolov5s.yaml");
+            throw new StateDictOnlyException(weights);
         }
         return new YoloModel(ModelFailures.guard(weights, "describe the model",
                 () -> ModelDescription.of(root, weights)));
