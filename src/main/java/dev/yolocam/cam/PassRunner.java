@@ -5,6 +5,7 @@ import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.ImageBatch;
 import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.graph.GraphSpec;
+import dev.yolocam.graph.SeededPass;
 import dev.yolocam.graph.YoloGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Runs the passes of a request and returns what they left, one typed record per image. A first pass decides each
  * image's detections (NMS of that very pass) and target; for gradient methods its backward is seeded by those
- * targets in the same pass. Further passes of one image (per-detection maps, aug-smooth variants) take a known
+ * targets in the same pass, the seeding function returning both the seed and what it decided. Further passes of one image (per-detection maps, aug-smooth variants) take a known
  * target.
  */
 final class PassRunner {
@@ -58,13 +59,15 @@ final class PassRunner {
 
     private List<ImageRecord> firstWithGradients(ImageBatch batch, List<String> layers, boolean firstOnly) {
         GraphSpec spec = new GraphSpec(batch.size(), batch.height(), batch.width(), new LinkedHashSet<>(layers));
-        Seeding seeding = new Seeding(batch, firstOnly);
-        OutAndGrad pass = detector.model().graph(spec).forwardBackward(batch.tensor(), layers, layers, seeding);
+        SeededPass<List<Decision>> seeded = detector.model().graph(spec).seededPass(batch.tensor(), layers, layers,
+                raw -> seed(batch, raw, firstOnly));
+        OutAndGrad pass = seeded.pass();
         List<ImageRecord> records = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             TappedPass tapped = tapped(batch.get(i), layers, item(pass.getOutputs(), i, batch.size()),
                     item(pass.getGradients(), i, batch.size()));
-            records.add(new ImageRecord(tapped, seeding.detections.get(i), seeding.targets.get(i)));
+            Decision decision = seeded.decision().get(i);
+            records.add(new ImageRecord(tapped, decision.detections(), decision.target()));
         }
         return records;
     }
@@ -115,37 +118,28 @@ final class PassRunner {
         return out;
     }
 
+    /** What the first pass decided for one image: NMS of its own rows, and the target of those detections. */
+    private record Decision(DetectionResult detections, Target target) {
+    }
+
     /**
-     * The seed of a first backward, computed from that very pass's Detect output: NMS on each image's rows, its
-     * target, and d(target)/d(output); what it decided is kept for the records of the pass.
+     * The seed of a first backward from that very pass's Detect output: per image NMS on its rows, its target,
+     * and d(target)/d(output) of that target (or of its first detection's) on its rows only.
      */
-    private final class Seeding implements java.util.function.UnaryOperator<INDArray> {
-        private final ImageBatch batch;
-        private final boolean firstOnly;
-        private final List<DetectionResult> detections = new ArrayList<>();
-        private final List<Target> targets = new ArrayList<>();
-
-        Seeding(ImageBatch batch, boolean firstOnly) {
-            this.batch = batch;
-            this.firstOnly = firstOnly;
+    private SeededPass.Seed<List<Decision>> seed(ImageBatch batch, INDArray raw, boolean firstOnly) {
+        DetectOutput output = DetectOutput.of(raw);
+        float[] seed = new float[output.values().length];
+        List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            float[] rows = output.item(i);
+            DetectionResult detections = output.decide(detector, batch.get(i), rows);
+            Target target = targetOf.apply(detections);
+            decisions.add(new Decision(detections, target));
+            Target seeded = firstOnly && !target.detections().isEmpty()
+                    ? target.only(target.detections().get(0)) : target;
+            System.arraycopy(seeded.gradient(rows, output.rows(), output.columns()), 0, seed,
+                    i * output.perItem(), output.perItem());
         }
-
-        @Override
-        public INDArray apply(INDArray raw) {
-            DetectOutput output = DetectOutput.of(raw);
-            float[] seed = new float[output.values().length];
-            for (int i = 0; i < batch.size(); i++) {
-                float[] rows = output.item(i);
-                DetectionResult decided = output.decide(detector, batch.get(i), rows);
-                Target target = targetOf.apply(decided);
-                detections.add(decided);
-                targets.add(target);
-                Target seeded = firstOnly && !target.detections().isEmpty()
-                        ? target.only(target.detections().get(0)) : target;
-                System.arraycopy(seeded.gradient(rows, output.rows(), output.columns()), 0, seed,
-                        i * output.perItem(), output.perItem());
-            }
-            return FloatArrays.of(seed, raw.shape());
-        }
+        return new SeededPass.Seed<>(FloatArrays.of(seed, raw.shape()), decisions);
     }
 }

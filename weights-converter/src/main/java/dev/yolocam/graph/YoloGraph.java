@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -134,6 +135,21 @@ public final class YoloGraph {
         }
         out.replaceAll(this::asPyTorchLayout);
         return out;
+    }
+
+    /**
+     * One forward + one backward whose seed is decided from the Detect output of this very forward: {@code seeding}
+     * returns the gradient and what it decided (NMS, the targets), which comes back with the pass.
+     */
+    public <T> SeededPass<T> seededPass(INDArray images, Collection<String> outputs, Collection<String> gradientsAt,
+                                        Function<INDArray, SeededPass.Seed<T>> seeding) {
+        List<T> decided = new ArrayList<>(1);
+        OutAndGrad pass = forwardBackward(images, outputs, gradientsAt, raw -> {
+            SeededPass.Seed<T> seed = seeding.apply(raw);
+            decided.add(seed.decision());
+            return seed.gradient();
+        });
+        return new SeededPass<>(pass, decided.get(0));
     }
 
     /**
