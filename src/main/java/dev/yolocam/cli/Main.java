@@ -49,7 +49,13 @@ public final class Main implements Runnable {
             err.println("Try 'yolocam " + ("yolocam".equals(name) ? "" : name + " ") + "--help' for more information.");
             return USAGE;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) { // picocli hands only Exceptions to the handler above; an Error would end in a stack trace
+            report(e, err, verbose);
+            code = FAILURE;
+        }
         err.flush();
         out.flush();
         return code;
