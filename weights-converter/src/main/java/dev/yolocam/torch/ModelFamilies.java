@@ -13,7 +13,8 @@ public final class ModelFamilies {
 
     /** Every family yolocam reads, one line per family (declared after the patterns its constructor uses). */
     public static final ModelFamilies REGISTERED = new ModelFamilies(List.of(
-            new Yolov5Family()));
+            new Yolov5Family(),
+            new UltralyticsFamily()));
 
     private final List<ModelFamily> families;
 
