@@ -4,6 +4,7 @@ import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.head.DetectHead;
 import dev.yolocam.model.YoloModel;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class GraphModelAccess implements ModelAccess {
 
     @Override
     public double baseScore() {
-        return score(raw, 0, target);
+        return score(model, raw, 0, target);
     }
 
     @Override
@@ -74,7 +75,7 @@ final class GraphModelAccess implements ModelAccess {
             }
             INDArray out = graph.predict(FloatArrays.of(batch, batchSize, 3, h, w));
             for (int i = 0; i < n; i++) {
-                scores[start + i] = score(out, i, targets.get(start + i));
+                scores[start + i] = score(model, out, i, targets.get(start + i));
             }
         }
         return scores;
@@ -103,7 +104,7 @@ final class GraphModelAccess implements ModelAccess {
                     GraphSpec.editShift(layer), Nd4j.create(fill, new long[] {batchSize, c}, DataType.FLOAT));
             INDArray out = graph.outputs(images, feeds, List.of(graph.outputName())).get(graph.outputName());
             for (int i = 0; i < n; i++) {
-                scores[start + i] = score(out, i, target);
+                scores[start + i] = score(model, out, i, target);
             }
         }
         return scores;
@@ -114,9 +115,10 @@ final class GraphModelAccess implements ModelAccess {
         return model.outputBias(layer);
     }
 
-    static double score(INDArray output, int item, Target target) {
+    /** The target's value on image {@code item} of a (batched) Detect output of {@code model}. */
+    static double score(YoloModel model, INDArray output, int item, Target target) {
+        DetectHead head = model.description().detect();
         INDArray one = output.get(NDArrayIndex.point(item), NDArrayIndex.all(), NDArrayIndex.all());
-        float[] values = FloatArrays.values(one);
-        return target.value(values, (int) output.size(1), (int) output.size(2));
+        return target.value(head.predictions(FloatArrays.values(one), 0, head.rows(output.shape())));
     }
 }

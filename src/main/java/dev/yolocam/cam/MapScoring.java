@@ -17,12 +17,12 @@ public final class MapScoring implements InputScoring {
     private final Target target;
     private final double base;
 
-    /** @param raw the Detect output (1, N, 5 + classes) of the explained image's pass */
+    /** @param raw the Detect output of the explained image's pass */
     MapScoring(YoloModel model, Detector.Prepared image, Target target, INDArray raw) {
         this.model = model;
         this.image = image;
         this.target = target;
-        this.base = GraphModelAccess.score(raw, 0, target);
+        this.base = GraphModelAccess.score(model, raw, 0, target);
     }
 
     @Override

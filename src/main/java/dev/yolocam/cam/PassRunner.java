@@ -7,6 +7,7 @@ import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.SeededPass;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.head.DetectHead;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,7 +77,7 @@ final class PassRunner {
         YoloGraph graph = detector.model().graph(GraphSpec.forward(batch.height(), batch.width())
                 .withBatch(batch.size()));
         Map<String, INDArray> all = graph.outputs(batch.tensor(), withOutput(layers, graph));
-        DetectOutput output = DetectOutput.of(all.get(graph.outputName()));
+        DetectOutput output = DetectOutput.of(head(), all.get(graph.outputName()));
         List<ImageRecord> records = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             DetectionResult detections = output.decide(detector, batch.get(i), output.item(i));
@@ -92,14 +93,19 @@ final class PassRunner {
         YoloGraph graph = detector.model().graph(new GraphSpec(1, prepared.letterbox().height(),
                 prepared.letterbox().width(), taps));
         OutAndGrad pass = graph.forwardBackward(prepared.tensor(), layers, layers, raw -> FloatArrays.of(
-                target.gradient(FloatArrays.values(raw), (int) raw.size(1), (int) raw.size(2)), raw.shape()));
+                target.gradient(head().predictions(FloatArrays.values(raw), 0, head().rows(raw.shape()))),
+                raw.shape()));
         return tapped(prepared, layers, pass.getOutputs(), pass.getGradients());
     }
 
     private TappedPass tapped(Detector.Prepared prepared, List<String> layers, Map<String, INDArray> outputs,
                               Map<String, INDArray> gradients) {
         return new TappedPass(prepared, layers, outputs, gradients,
-                outputs.get(detector.model().description().detect().path()));
+                outputs.get(head().path()));
+    }
+
+    private DetectHead head() {
+        return detector.model().description().detect();
     }
 
     private static List<String> withOutput(List<String> layers, YoloGraph graph) {
@@ -127,7 +133,7 @@ final class PassRunner {
      * and d(target)/d(output) of that target (or of its first detection's) on its rows only.
      */
     private SeededPass.Seed<List<Decision>> seed(ImageBatch batch, INDArray raw, boolean firstOnly) {
-        DetectOutput output = DetectOutput.of(raw);
+        DetectOutput output = DetectOutput.of(head(), raw);
         float[] seed = new float[output.values().length];
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -137,7 +143,7 @@ final class PassRunner {
             decisions.add(new Decision(detections, target));
             Target seeded = firstOnly && !target.detections().isEmpty()
                     ? target.only(target.detections().get(0)) : target;
-            System.arraycopy(seeded.gradient(rows, output.rows(), output.columns()), 0, seed,
+            System.arraycopy(seeded.gradient(output.table(rows)), 0, seed,
                     i * output.perItem(), output.perItem());
         }
         return new SeededPass.Seed<>(FloatArrays.of(seed, raw.shape()), decisions);

@@ -1,6 +1,6 @@
 package dev.yolocam.cam;
 
-import dev.yolocam.graph.DetectHead;
+import dev.yolocam.head.DetectHead;
 
 /**
  * Where each row of the Detect output comes from: row = offset_k + (a*ny_k + y)*nx_k + x for level k, anchor a
@@ -19,9 +19,9 @@ public record PredictionGrid(int anchors, int[] ny, int[] nx, int[] offsets) {
             ny[k] = height / stride;
             nx[k] = width / stride;
             offsets[k] = offset;
-            offset += head.anchorsPerLevel() * ny[k] * nx[k];
+            offset += head.anchorsPerCell() * ny[k] * nx[k];
         }
-        return new PredictionGrid(head.anchorsPerLevel(), ny, nx, offsets);
+        return new PredictionGrid(head.anchorsPerCell(), ny, nx, offsets);
     }
 
     /** The row of the same anchor in the horizontally mirrored grid cell. */

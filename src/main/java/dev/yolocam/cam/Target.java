@@ -2,9 +2,8 @@ package dev.yolocam.cam;
 
 import dev.yolocam.cam.TargetExpression.Factor;
 import dev.yolocam.detect.Detection;
-import dev.yolocam.detect.PredictionField;
-import dev.yolocam.detect.PredictionTable;
-import dev.yolocam.detect.Yolov5Predictions;
+import dev.yolocam.head.PredictionField;
+import dev.yolocam.head.PredictionTable;
 import dev.yolocam.errors.UsageException;
 import java.util.List;
 
@@ -35,16 +34,6 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
     /** The same target restricted to one detection. */
     public Target only(Detection detection) {
         return new Target(kinds, List.of(detection), classAllClasses, mirrored);
-    }
-
-    /** The value on one image's raw YOLOv5 Detect output ({@code rows x columns}, row-major). */
-    public double value(float[] out, int rows, int columns) {
-        return value(new Yolov5Predictions(out, rows, columns));
-    }
-
-    /** d(value)/d(out), same layout as {@code out}. */
-    public float[] gradient(float[] out, int rows, int columns) {
-        return gradient(new Yolov5Predictions(out, rows, columns));
     }
 
     public double value(PredictionTable table) {

@@ -1,7 +1,7 @@
 package dev.yolocam.cam;
 
-import dev.yolocam.detect.PredictionField;
-import dev.yolocam.detect.PredictionTable;
+import dev.yolocam.head.PredictionField;
+import dev.yolocam.head.PredictionTable;
 import java.util.ArrayList;
 import java.util.List;
 

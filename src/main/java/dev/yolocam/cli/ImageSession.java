@@ -26,7 +26,8 @@ record ImageSession(List<Path> files, int vidStride, YoloModel model, NmsOptions
         try {
             List<Path> files = Sources.expand(sources != null ? sources : DefaultAssets.images());
             YoloModel model = modelOptions.load();
-            NmsOptions nms = nmsOptions.toOptions(model.classNames());
+            NmsOptions nms = nmsOptions.toOptions(model.classNames(),
+                    model.description().detect().postprocessing().defaultIou());
             Detector detector = new Detector(model, modelOptions.inputSize(model, run, err), nms);
             return new ImageSession(files, vidStride, model, nms, detector, out);
         } catch (RuntimeException | Error e) {

@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** --conf, --iou, --max-det, --classes: which detections NMS keeps (YOLOv5's detect.py defaults). */
+/** --conf, --iou, --max-det, --classes: which detections NMS keeps (the model family's upstream defaults). */
 public final class NmsOptionsMixin {
     @Option(names = "--conf", paramLabel = "C", defaultValue = "0.25",
             description = "Confidence threshold. Default: ${DEFAULT-VALUE}.")
     double conf;
 
-    @Option(names = "--iou", paramLabel = "I", defaultValue = "0.45",
-            description = "NMS IoU threshold. Default: ${DEFAULT-VALUE}.")
-    double iou;
+    @Option(names = "--iou", paramLabel = "I",
+            description = "NMS IoU threshold. Default: the family's upstream default, 0.45 for YOLOv5, 0.7 for "
+                    + "YOLOv8/YOLO11.")
+    Double iou;
 
     @Option(names = "--max-det", paramLabel = "M", defaultValue = "300",
             description = "Maximum detections per image. Default: ${DEFAULT-VALUE}.")
@@ -24,7 +25,9 @@ public final class NmsOptionsMixin {
             description = "Keep only these classes (names or ids).")
     List<String> classes;
 
-    public NmsOptions toOptions(List<String> classNames) {
+    /** The options for a model whose upstream predictor uses {@code defaultIou} when --iou is not given. */
+    public NmsOptions toOptions(List<String> classNames, double defaultIou) {
+        double iou = this.iou != null ? this.iou : defaultIou;
         if (!(conf >= 0 && conf <= 1)) {
             throw new UsageException("--conf must be between 0 and 1, got " + conf);
         }

@@ -3,12 +3,13 @@ package dev.yolocam.detect;
 import java.util.List;
 
 /**
- * YOLOv5 v7.0 {@code scale_boxes(img1_shape, boxes, img0_shape)}: maps boxes from the letterboxed network input
+ * Upstream's {@code scale_boxes(img1_shape, boxes, img0_shape)}: maps boxes from the letterboxed network input
  * back to the original image. Like upstream it <em>recomputes</em> the gain {@code min(H/H0, W/W0)} and the
- * (fractional) padding {@code ((W - W0*gain)/2, (H - H0*gain)/2)} in double instead of using the letterbox's
- * integer paddings, then applies them in float32 (torch casts the Python scalars to the tensor's float32):
- * {@code x = (x - padX) / gain}, {@code y = (y - padY) / gain}, and clips x to [0, W0], y to [0, H0].
- * This matches the oracle's {@code dets_*_orig.npy} bit for bit.
+ * padding {@code ((W - W0*gain)/2, (H - H0*gain)/2)} in double instead of using the letterbox's paddings — kept
+ * fractional by YOLOv5 v7.0, rounded as {@code round(pad - 0.1)} by Ultralytics 8.x — then applies them in float32
+ * (torch casts the Python scalars to the tensor's float32): {@code x = (x - padX) / gain},
+ * {@code y = (y - padY) / gain}, and clips x to [0, W0], y to [0, H0]. This matches both oracles'
+ * {@code dets_*_orig.npy} bit for bit.
  */
 public final class BoxScaler {
     private final int originalHeight;
@@ -17,8 +18,17 @@ public final class BoxScaler {
     private final double padX;
     private final double padY;
 
-    /** For an input of {@code inputHeight x inputWidth} made from an original of {@code originalHeight x originalWidth}. */
+    /**
+     * YOLOv5's, for an input of {@code inputHeight x inputWidth} made from an original of
+     * {@code originalHeight x originalWidth}.
+     */
     public BoxScaler(int inputHeight, int inputWidth, int originalHeight, int originalWidth) {
+        this(inputHeight, inputWidth, originalHeight, originalWidth, false);
+    }
+
+    /** As upstream's for the family: {@code integerPadding} rounds the padding as Ultralytics 8.x does. */
+    public BoxScaler(int inputHeight, int inputWidth, int originalHeight, int originalWidth,
+                     boolean integerPadding) {
         if (inputHeight <= 0 || inputWidth <= 0 || originalHeight <= 0 || originalWidth <= 0) {
             throw new IllegalArgumentException("sizes must be positive: input " + inputHeight + "x" + inputWidth
                     + ", original " + originalHeight + "x" + originalWidth);
@@ -26,8 +36,11 @@ public final class BoxScaler {
         this.originalHeight = originalHeight;
         this.originalWidth = originalWidth;
         this.gain = Math.min((double) inputHeight / originalHeight, (double) inputWidth / originalWidth);
-        this.padX = (inputWidth - originalWidth * gain) / 2;
-        this.padY = (inputHeight - originalHeight * gain) / 2;
+        double padX = (inputWidth - originalWidth * gain) / 2;
+        double padY = (inputHeight - originalHeight * gain) / 2;
+        // Python's round() is half-to-even, as Math.rint.
+        this.padX = integerPadding ? Math.rint(padX - 0.1) : padX;
+        this.padY = integerPadding ? Math.rint(padY - 0.1) : padY;
     }
 
     /** Upstream's gain: input pixels per original pixel. */
@@ -35,7 +48,7 @@ public final class BoxScaler {
         return gain;
     }
 
-    /** Upstream's horizontal padding, a float (not the letterbox's integer left padding). */
+    /** Upstream's horizontal padding: a float for YOLOv5 (not the letterbox's integer left padding). */
     public double padX() {
         return padX;
     }

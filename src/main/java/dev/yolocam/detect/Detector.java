@@ -3,6 +3,7 @@ package dev.yolocam.detect;
 import dev.yolocam.graph.FloatArrays;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.head.DetectHead;
 import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.model.YoloModel;
 import java.nio.file.Path;
@@ -71,22 +72,18 @@ public final class Detector {
         }
     }
 
-    /**
-     * NMS on a Detect output (1, N, 5+nc) of this image's forward pass, and the boxes scaled back to the original
-     * image.
-     */
+    /** NMS on the Detect output of this image's forward pass, and the boxes scaled back to the original image. */
     public DetectionResult decide(Prepared prepared, INDArray rawOutput) {
         return decide(prepared, rawOutput, FloatArrays.values(rawOutput));
     }
 
     /** As {@link #decide(Prepared, INDArray)}, for a caller that already holds the output's values in C order. */
     public DetectionResult decide(Prepared prepared, INDArray rawOutput, float[] raw) {
-        long rows = rawOutput.size(1);
-        int columns = (int) rawOutput.size(2);
-        List<Detection> inInput = Nms.apply(raw, (int) rows, columns, nms);
+        DetectHead head = model.description().detect();
+        List<Detection> inInput = Nms.apply(head.predictions(raw, 0, head.rows(rawOutput.shape())), nms);
         LetterboxResult lb = prepared.letterbox();
         BoxScaler scaler = new BoxScaler(lb.height(), lb.width(), prepared.original().height(),
-                prepared.original().width());
+                prepared.original().width(), head.postprocessing().integerPadding());
         return new DetectionResult(prepared.path(), prepared.original(), lb, rawOutput, inInput,
                 scaler.toOriginal(inInput));
     }

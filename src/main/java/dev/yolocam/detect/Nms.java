@@ -1,5 +1,8 @@
 package dev.yolocam.detect;
 
+import dev.yolocam.head.Yolov5Predictions;
+import dev.yolocam.head.PredictionTable;
+import dev.yolocam.head.PredictionField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

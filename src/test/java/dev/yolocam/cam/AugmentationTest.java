@@ -3,7 +3,7 @@ package dev.yolocam.cam;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.yolocam.graph.DetectHead;
+import dev.yolocam.head.Yolov5DetectHead;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** aug_smooth's pieces: the six variants, flipping back, and rows that follow the flip. */
 class AugmentationTest {
-    private static final DetectHead HEAD = new DetectHead("model.24", 3, 3, 8, 3, new float[] {8, 16, 32},
+    private static final Yolov5DetectHead HEAD = new Yolov5DetectHead("model.24", 3, 3, 8, 3, new float[] {8, 16, 32},
             new float[18]);
 
     @Test

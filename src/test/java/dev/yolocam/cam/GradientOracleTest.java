@@ -11,6 +11,7 @@ import dev.yolocam.detect.InputSize;
 import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
+import dev.yolocam.head.DetectHead;
 import dev.yolocam.io.NpyFile;
 import dev.yolocam.model.YoloModel;
 import dev.yolocam.testing.Float64Bounds;
@@ -78,7 +79,8 @@ class GradientOracleTest {
         Target target = oracleTarget(c.dets(), g.target());
         OutAndGrad pass = graph.forwardBackward(input, List.of(g.layer()), List.of(g.layer()), raw -> {
             float[] out = raw.dup('c').data().asFloat();
-            return Nd4j.create(target.gradient(out, (int) raw.size(1), (int) raw.size(2)), raw.shape(),
+            DetectHead head = model.description().detect();
+            return Nd4j.create(target.gradient(head.predictions(out, 0, head.rows(raw.shape()))), raw.shape(),
                     DataType.FLOAT);
         });
         float[] ours = pass.getGradients().get(g.layer()).dup('c').data().asFloat();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.detect.Detection;
-import dev.yolocam.detect.Yolov5Predictions;
+import dev.yolocam.head.Yolov5Predictions;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.ModelDescription;
 import dev.yolocam.model.RandomModels;

@@ -1,5 +1,7 @@
 package dev.yolocam.detect;
 
+import dev.yolocam.head.PredictionTable;
+import dev.yolocam.head.PredictionField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

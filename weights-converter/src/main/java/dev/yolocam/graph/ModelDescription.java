@@ -1,6 +1,8 @@
 package dev.yolocam.graph;
 
 import dev.yolocam.errors.UnsupportedModelException;
+import dev.yolocam.head.DetectHead;
+import dev.yolocam.head.DetectHeads;
 import dev.yolocam.torch.ModelFamilies;
 import dev.yolocam.torch.ModuleNode;
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a caller needs to know about a YOLOv5 model besides its graph: class names, the Detect head and the
+ * What a caller needs to know about a model besides its graph: class names, the Detect head and the
  * top-level block list.
  */
 public record ModelDescription(Path source, ModuleNode root, List<String> classNames, DetectHead detect,
@@ -25,11 +27,11 @@ public record ModelDescription(Path source, ModuleNode root, List<String> classN
             throw new UnsupportedModelException(source, notAModel + "'model' is empty");
         }
         ModuleNode last = blocks.get(blocks.size() - 1);
-        if (ModelFamilies.REGISTERED.ofDetectHead(last.pythonClass()).isEmpty()) {
+        if (!DetectHeads.isHead(last.pythonClass())) {
             throw new UnsupportedModelException(source, notAModel + "the last layer " + last.path() + " is "
                     + last.pythonClass() + ", not " + ModelFamilies.REGISTERED.detectHeadClasses());
         }
-        DetectHead head = DetectHead.of(last, source);
+        DetectHead head = DetectHeads.of(last, source);
         return new ModelDescription(source, root, classNames(root, head.classes()), head, blocks);
     }
 

@@ -59,6 +59,10 @@ public final class ModelFamilies {
         return families.stream().filter(family -> family.detectHeadClasses().contains(pythonClass)).findFirst();
     }
 
+    public List<ModelFamily> families() {
+        return families;
+    }
+
     /** The families' names for messages: "YOLOv5", "YOLOv5 or YOLOv8". */
     public String names() {
         return families.stream().map(ModelFamily::name).collect(Collectors.joining(" or "));

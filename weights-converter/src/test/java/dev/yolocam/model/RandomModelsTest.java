@@ -1,5 +1,6 @@
 package dev.yolocam.model;
 
+import dev.yolocam.head.Yolov5DetectHead;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,8 +109,8 @@ class RandomModelsTest {
         ModelDescription model = ModelDescription.of(RandomModels.yolov5("yolov5n6", 3, 5), null);
         assertEquals(4, model.detect().levels());
         assertArrayEquals(new float[] {8, 16, 32, 64}, model.detect().strides());
-        assertEquals(436f, model.detect().anchorPixels(3, 0, 0), 1e-4);
-        assertEquals(792f, model.detect().anchorPixels(3, 2, 1), 1e-4);
+        assertEquals(436f, ((Yolov5DetectHead) model.detect()).anchorPixels(3, 0, 0), 1e-4);
+        assertEquals(792f, ((Yolov5DetectHead) model.detect()).anchorPixels(3, 2, 1), 1e-4);
         assertEquals(List.of("0", "1", "2"), model.classNames());
         INDArray out = GraphBuilder.build(model, GraphSpec.forward(256, 256))
                 .predict(image(256, 256, 4, false));

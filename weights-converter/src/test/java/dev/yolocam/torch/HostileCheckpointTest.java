@@ -73,7 +73,7 @@ class HostileCheckpointTest {
         byte[] pickle = PickleBuilder.protocol(2).global("posix", "system").str("touch " + marker).op(TUPLE1)
                 .op(REDUCE).stop();
         assertRefused(UnsafeCheckpointException.class, checkpoint(pickle),
-                "refuses to load Python global 'posix.system' (not a YOLOv5 checkpoint class)");
+                "refuses to load Python global 'posix.system' (not a YOLOv5 or YOLOv8/YOLO11 checkpoint class)");
         assertFalse(Files.exists(marker));
     }
 

@@ -25,8 +25,12 @@ class ModelFamiliesTest {
     private static final ModelFamilies WITH_TOY = new ModelFamilies(List.of(new Yolov5Family(), Toy.valid()));
 
     @Test
-    void yolov5IsRegisteredWithItsModelAndDetectClasses() {
-        assertEquals("YOLOv5", ModelFamilies.REGISTERED.names());
+    void yolov5AndUltralyticsAreRegisteredWithTheirModelAndDetectClasses() {
+        assertEquals("YOLOv5 or YOLOv8/YOLO11", ModelFamilies.REGISTERED.names());
+        assertTrue(ModelFamilies.REGISTERED.isModelClass("ultralytics.nn.tasks.DetectionModel"));
+        assertFalse(ModelFamilies.REGISTERED.isModelClass("ultralytics.nn.tasks.SegmentationModel"));
+        assertEquals("YOLOv8/YOLO11",
+                ModelFamilies.REGISTERED.ofDetectHead("ultralytics.nn.modules.head.Detect").orElseThrow().name());
         assertTrue(ModelFamilies.REGISTERED.isModelClass("models.yolo.DetectionModel"));
         assertTrue(ModelFamilies.REGISTERED.isModelClass("models.yolo.Model"));
         assertFalse(ModelFamilies.REGISTERED.isModelClass("models.common.Conv"));
@@ -36,7 +40,10 @@ class ModelFamiliesTest {
 
     @ParameterizedTest
     @CsvSource({"models.common,Conv,true", "models.yolo,Detect,true", "models.experimental,MixConv2d,true",
-        "models.common,os,false", "models.common.sub,Conv,false", "models,Conv,false", "toy.nn.head,Detect,false"})
+        "models.common,os,false", "models.common.sub,Conv,false", "models,Conv,false", "toy.nn.head,Detect,false",
+        "ultralytics.nn.modules.block,C3k2,true", "ultralytics.nn.modules.head,Detect,true",
+        "ultralytics.nn.tasks,DetectionModel,true", "ultralytics.nn.modules,Conv,false",
+        "ultralytics.utils,IterableSimpleNamespace,false", "ultralytics.nn.modules.block,torch_load,false"})
     void theRegisteredFamiliesAdmitCamelCaseClassesOfExactlyTheirModules(String module, String name,
                                                                           boolean admitted) {
         assertEquals(admitted, ModelFamilies.REGISTERED.definesModuleClass(new PyGlobal(module, name)));

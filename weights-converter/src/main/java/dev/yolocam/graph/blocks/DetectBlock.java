@@ -2,7 +2,7 @@ package dev.yolocam.graph.blocks;
 
 import dev.yolocam.graph.BlockBuilder;
 import dev.yolocam.graph.BuildContext;
-import dev.yolocam.graph.DetectHead;
+import dev.yolocam.head.Yolov5DetectHead;
 import dev.yolocam.graph.Value;
 import dev.yolocam.torch.ModuleNode;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class DetectBlock implements BlockBuilder {
 
     @Override
     public Value build(ModuleNode node, List<Value> inputs, BuildContext ctx) {
-        DetectHead head = DetectHead.of(node, null);
+        Yolov5DetectHead head = Yolov5DetectHead.of(node, null);
         if (inputs.size() != head.levels()) {
             throw ctx.unsupported(node, "has " + head.levels() + " levels but " + inputs.size() + " inputs");
         }
@@ -91,7 +91,7 @@ public final class DetectBlock implements BlockBuilder {
         return Nd4j.create(g, new long[] {batch, na, ny, nx, 2}, DataType.FLOAT);
     }
 
-    private static org.nd4j.linalg.api.ndarray.INDArray anchorGrid(DetectHead head, int level, long batch, long ny,
+    private static org.nd4j.linalg.api.ndarray.INDArray anchorGrid(Yolov5DetectHead head, int level, long batch, long ny,
                                                                   long nx) {
         int na = head.anchorsPerLevel();
         float[] g = new float[(int) (batch * na * ny * nx * 2)];

@@ -1,4 +1,4 @@
-package dev.yolocam.detect;
+package dev.yolocam.head;
 
 /**
  * One image's predictions, decoded from the raw head output by the model family's decoder: a row per candidate

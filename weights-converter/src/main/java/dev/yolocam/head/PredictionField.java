@@ -1,4 +1,4 @@
-package dev.yolocam.detect;
+package dev.yolocam.head;
 
 /**
  * One field of a prediction row, the same for every model family: the box centre and size in network-input pixels,

@@ -1,4 +1,4 @@
-package dev.yolocam.detect;
+package dev.yolocam.head;
 
 /**
  * YOLOv5's Detect output for one image as a {@link PredictionTable}: {@code rows x (5 + classes)} floats, row-major
