@@ -71,6 +71,22 @@ class BoxScalerPropertiesTest {
     }
 
     /**
+     * Ultralytics 8.x rounds the recomputed padding ({@code round(pad - 0.1)}), YOLOv5 keeps it fractional: a 100x300
+     * original in a 320x320 input has gain 16/15 and a vertical padding of 106.67 px, 107 in Ultralytics.
+     */
+    @Test
+    void ultralyticsRoundsThePaddingToWholePixelsAndYolov5DoesNot() {
+        BoxScaler ultralytics = new BoxScaler(320, 320, 100, 300, true);
+        BoxScaler yolov5 = new BoxScaler(320, 320, 100, 300);
+        assertEquals(107.0, ultralytics.padY(), 0.0);
+        assertEquals(0.0, ultralytics.padX(), 0.0);
+        assertEquals((320 - 100 * (16.0 / 15)) / 2, yolov5.padY(), 1e-12);
+        Detection atPadding = new Detection(10f, 107f, 20f, 117f, 0.5f, 0, 0);
+        assertEquals(0f, ultralytics.toOriginal(atPadding).y1(), 0f);
+        assertEquals(0.3125f, yolov5.toOriginal(atPadding).y1(), 1e-4f);
+    }
+
+    /**
      * Upstream's {@code scale_boxes} takes the gain from the padded input shape. A 55x1517 image at 896 is resized
      * to 32x896 (r = 0.5906; 55r = 32.48 rounded down) and, 32 being a multiple of the stride, gets no padding, so
      * the recomputed gain is 32/55 = 0.5818, not r, and a vertical "padding" of 6.7 px appears: y maps to

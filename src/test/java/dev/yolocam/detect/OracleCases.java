@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yolocam.io.NpyFile;
 import dev.yolocam.testing.Oracle;
+import dev.yolocam.testing.OracleV8;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,19 @@ record OracleCases(String name, Path dir, JsonNode meta, JsonNode dets) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The YOLOv8/YOLO11 oracle's cases (Ultralytics 8.3.166), on the YOLOv5 oracle's images. */
+    static final List<String> ULTRALYTICS_NAMES = List.of(
+            "shapes11_a_320", "shapes8_a_320", "v11m025nc3_shapes_320", "v11n_bus_320", "v8n_bus_320");
+
     static OracleCases load(String name) {
-        Path dir = Oracle.caseDir(name);
+        return of(name, Oracle.caseDir(name));
+    }
+
+    static OracleCases loadUltralytics(String name) {
+        return of(name, OracleV8.caseDir(name));
+    }
+
+    private static OracleCases of(String name, Path dir) {
         return new OracleCases(name, dir, json(dir.resolve("meta.json")), json(dir.resolve("dets.json")));
     }
 
