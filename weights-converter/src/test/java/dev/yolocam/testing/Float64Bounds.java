@@ -12,8 +12,10 @@ import java.util.Optional;
  * What float32 can be trusted to in one reference case, measured by rerunning it in float64: the oracle's
  * {@code precision_fp64.json} (forward outputs and CAMs) or a fixture's {@code <prefix>.precision_fp64.json}, plus,
  * for the oracle's gradient files, {@code testdata/oracle-precision/<case>.json} (measured by
- * testdata/oracle-precision/measure.py, the oracle having shipped no float64 gradients). Tests turn these bounds into
- * tolerances with {@link Tolerance}.
+ * testdata/oracle-precision/measure.py, the oracle having shipped no float64 gradients). The YOLOv8/YOLO11 oracle shipped
+ * no float64 bounds at all: its cases' bounds, forward and gradients alike, are {@code
+ * testdata/oracle-precision/<case>.json} (measured by testdata/oracle-precision/measure_v8.py). Tests turn these bounds
+ * into tolerances with {@link Tolerance}.
  */
 public final class Float64Bounds {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +36,20 @@ public final class Float64Bounds {
                 Files.exists(grads) ? read(grads) : JSON.createObjectNode());
     }
 
+    /**
+     * The bounds of a YOLOv8/YOLO11 oracle case ({@code OracleV8.caseDir(caseName)}), all read from
+     * {@code testdata/oracle-precision/<caseName>.json}; refuses a folder of another name than the case measured.
+     */
+    public static Float64Bounds ofOracleV8Case(Path caseDir, String caseName) {
+        Path file = Oracle.testdata().resolve("oracle-precision").resolve(caseName + ".json");
+        JsonNode measured = read(file);
+        if (!caseName.equals(caseDir.getFileName().toString()) || !caseName.equals(measured.path("case").asText())) {
+            throw new IllegalArgumentException(file + " measures case '" + measured.path("case").asText()
+                    + "', not the oracle folder " + caseDir);
+        }
+        return new Float64Bounds(caseName, measured, measured);
+    }
+
     /** The bounds generate.py measured for one input of a fixture ({@code <prefix>.precision_fp64.json}). */
     public static Float64Bounds ofFixture(Path fixtures, String prefix) {
         return new Float64Bounds(prefix, read(fixtures.resolve(prefix + ".precision_fp64.json")),
@@ -50,6 +66,12 @@ public final class Float64Bounds {
     public Tolerance rawProbabilities() {
         JsonNode b = forward.path("raw_fused64").path("obj_cls");
         return Tolerance.absolute(name + " raw probabilities", need(b, "max_abs_diff"), 1.0);
+    }
+
+    /** Raw Detect output of a family without objectness (YOLOv8/YOLO11): the class probability columns. */
+    public Tolerance rawClassProbabilities() {
+        JsonNode b = forward.path("raw_fused64").path("cls");
+        return Tolerance.absolute(name + " raw class probabilities", need(b, "max_abs_diff"), 1.0);
     }
 
     /**
