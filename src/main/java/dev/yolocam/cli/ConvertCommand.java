@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yolocam convert}: a .pt checkpoint to a .yolocam model that loads without pickle. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert a YOLOv5 .pt checkpoint into a .yolocam model.",
+        description = {"Convert a YOLOv5, YOLOv8 or YOLO11 .pt checkpoint into a .yolocam model.",
             "Every command accepts the result as --weights; it loads without any pickle parsing."})
 public final class ConvertCommand implements Callable<Integer> {
     @Spec

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yolocam detect}: YOLOv5's detect.py, writing {@code <stem>.json} and an annotated {@code <stem>.png}. */
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Detect objects like YOLOv5's detect.py.",
+        description = {"Detect objects as the model family's own predictor does (YOLOv5's detect.py, "
+                + "Ultralytics' predict).",
             "Writes <stem>.json (boxes in original-image pixels, sorted by confidence) and an annotated <stem>.png; "
                 + "for a video <stem>_<frame>.json per frame and an annotated <stem>.mp4."})
 public final class DetectCommand implements Callable<Integer> {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yolocam explain}: where the detector looks, for these detections, at these layers. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw class-activation maps (Grad-CAM and its family) for YOLOv5 detections.",
+        description = {"Draw class-activation maps (Grad-CAM and its family) for YOLOv5, YOLOv8 and YOLO11 detections.",
             "With no arguments: the embedded shapes model on its sample images."})
 public final class ExplainCommand implements Callable<Integer> {
     @Spec

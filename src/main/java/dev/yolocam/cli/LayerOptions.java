@@ -9,8 +9,8 @@ public final class LayerOptions {
     @Option(names = {"-l", "--layer"}, paramLabel = "PATH|INDEX",
             description = "Target layer: a module path from 'yolocam layers' (model.2.m.0.cv1.act) or a top-level "
                     + "index (-2 = last block before Detect, the YOLOv5 explainer's default). Repeatable: maps are "
-                    + "aggregated. Default: the Detect inputs, one per level (17, 20, 23 in YOLOv5s), so that small "
-                    + "and large objects are both explained.")
+                    + "aggregated. Default: the Detect inputs, one per level (17, 20, 23 in YOLOv5s; 15, 18, 21 in "
+                    + "YOLOv8n), so that small and large objects are both explained.")
     List<String> layers;
 
     /** The layers given, in order; empty for the default. */

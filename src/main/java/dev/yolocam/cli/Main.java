@@ -7,9 +7,9 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code yolocam}: YOLOv5 detection and class-activation maps, from the .pt file, in pure Java. */
+/** {@code yolocam}: YOLOv5/YOLOv8/YOLO11 detection and class-activation maps, from the .pt file, in pure Java. */
 @Command(name = "yolocam", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Open a YOLOv5 checkpoint, detect objects, and see where the detector looks.",
+        description = "Open a YOLOv5, YOLOv8 or YOLO11 checkpoint, detect objects, and see where the detector looks.",
         subcommands = {ExplainCommand.class, SweepCommand.class, DetectCommand.class, LayersCommand.class,
             ConvertCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
