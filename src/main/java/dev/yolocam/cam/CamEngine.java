@@ -132,7 +132,10 @@ public final class CamEngine {
     }
 
     private PredictionGrid grid(Detector.Prepared prepared) {
-        LetterboxResult lb = prepared.letterbox();
+        return grid(prepared.letterbox());
+    }
+
+    private PredictionGrid grid(LetterboxResult lb) {
         return PredictionGrid.of(detector.model().description().detect(), lb.height(), lb.width());
     }
 
@@ -148,7 +151,7 @@ public final class CamEngine {
         }
         int[] classAll = request.classes().length > 0 ? request.classes().clone()
                 : classes.stream().sorted().mapToInt(Integer::intValue).toArray();
-        return new Target(request.targets(), selected, classAll);
+        return new Target(request.targets(), selected, classAll, grid(detections.letterbox()));
     }
 
     private static boolean contains(int[] values, int v) {

@@ -16,24 +16,32 @@ import java.util.List;
  * @param kinds          the summed target kinds (repeatable on the command line)
  * @param detections     the detections whose rows are explained (NMS survivors of the same forward pass)
  * @param classAllClasses the classes class_all sums over
- * @param mirrored       the output is of a horizontally flipped image: the x target counts as {@code -x}
+ * @param mirrored       the output is of a horizontally flipped image: the x target counts as {@code -x}, the left
+ *                       and right side distances trade places
+ * @param grid           where each row's anchor point lies (needed by the side distances l, t, r, b); may be null
+ *                       for targets without them
  */
-public record Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses, boolean mirrored) {
+public record Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses, boolean mirrored,
+                     PredictionGrid grid) {
 
     public Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses) {
-        this(kinds, detections, classAllClasses, false);
+        this(kinds, detections, classAllClasses, false, null);
+    }
+
+    public Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses, PredictionGrid grid) {
+        this(kinds, detections, classAllClasses, false, grid);
     }
 
     /** The same target on the output of the horizontally flipped image (rows of the mirrored cells). */
     public Target mirror(PredictionGrid grid) {
         List<Detection> moved = detections.stream().map(d -> new Detection(d.x1(), d.y1(), d.x2(), d.y2(),
                 d.confidence(), d.classId(), grid.mirror(d.row()))).toList();
-        return new Target(kinds, moved, classAllClasses, !mirrored);
+        return new Target(kinds, moved, classAllClasses, !mirrored, grid);
     }
 
     /** The same target restricted to one detection. */
     public Target only(Detection detection) {
-        return new Target(kinds, List.of(detection), classAllClasses, mirrored);
+        return new Target(kinds, List.of(detection), classAllClasses, mirrored, grid);
     }
 
     public double value(PredictionTable table) {
@@ -52,6 +60,10 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
             if (kind.needsObjectness() && !table.hasObjectness()) {
                 throw new UsageException("target " + kind.cliName() + " needs a model that predicts objectness; "
                         + "this model family does not (use class, or a box coordinate)");
+            }
+            if (kind.needsAnchorFreeHead() && (grid == null || grid.anchors() != 1)) {
+                throw new UsageException("target " + kind.cliName() + " is a side distance from an anchor point, "
+                        + "which only anchor-free models (YOLOv8, YOLO11) predict; use x, y, w or h");
             }
             if (kind == TargetKind.CLASS_ALL) {
                 for (int row = 0; row < table.rows(); row++) {
@@ -72,11 +84,30 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
                     case Y -> e.add(1, new Factor(row, PredictionField.Y));
                     case W -> e.add(1, new Factor(row, PredictionField.W));
                     case H -> e.add(1, new Factor(row, PredictionField.H));
+                    case L -> side(e, row, mirrored ? -1 : 1, true);
+                    case R -> side(e, row, mirrored ? 1 : -1, true);
+                    case T -> side(e, row, 1, false);
+                    case B -> side(e, row, -1, false);
                     case CLASS_ALL -> throw new IllegalStateException("handled above");
                 }
             }
         }
         return e;
+    }
+
+    /**
+     * Adds a side distance in grid cells: {@code l = a - (x - w/2)/s}, {@code r = (x + w/2)/s - a} (and t, b with y,
+     * h), with {@code a} the row's anchor point and {@code s} its stride; {@code sign} +1 for left/top, -1 for
+     * right/bottom. In a mirrored output the left distance of the mirrored row is the right one.
+     */
+    private void side(TargetExpression e, int row, int sign, boolean horizontal) {
+        double s = grid.stride(row);
+        double a = grid.anchorPoint(row)[horizontal ? 0 : 1];
+        PredictionField centre = horizontal ? PredictionField.X : PredictionField.Y;
+        PredictionField size = horizontal ? PredictionField.W : PredictionField.H;
+        e.add(sign * a);
+        e.add(-sign / s, new Factor(row, centre));
+        e.add(1 / (2 * s), new Factor(row, size));
     }
 
     /** True when the target has nothing to explain (no detection and no class_all classes). */
