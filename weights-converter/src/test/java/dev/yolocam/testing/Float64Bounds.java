@@ -34,6 +34,19 @@ public final class Float64Bounds {
                 Files.exists(grads) ? read(grads) : JSON.createObjectNode());
     }
 
+    /**
+     * The bounds of a YOLOv8/YOLO11 oracle case ({@code testdata/oracle-precision/<case>.json}, measured by
+     * measure.py: that oracle shipped no float64 rerun); empty when the file is absent.
+     */
+    public static Optional<Float64Bounds> ofOracleV8Case(String caseName) {
+        Path file = Oracle.testdata().resolve("oracle-precision").resolve(caseName + ".json");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        JsonNode measured = read(file);
+        return Optional.of(new Float64Bounds(caseName, measured, measured));
+    }
+
     /** The bounds generate.py measured for one input of a fixture ({@code <prefix>.precision_fp64.json}). */
     public static Float64Bounds ofFixture(Path fixtures, String prefix) {
         return new Float64Bounds(prefix, read(fixtures.resolve(prefix + ".precision_fp64.json")),
@@ -46,9 +59,13 @@ public final class Float64Bounds {
         return Tolerance.absolute(name + " raw coordinates", need(b, "max_abs_diff"), need(b, "max_abs_ref"));
     }
 
-    /** Raw Detect output, objectness and class probability columns. */
+    /**
+     * Raw Detect output, probability columns: objectness and classes (YOLOv5, {@code obj_cls}) or classes only
+     * (Ultralytics, {@code cls}).
+     */
     public Tolerance rawProbabilities() {
-        JsonNode b = forward.path("raw_fused64").path("obj_cls");
+        JsonNode raw = forward.path("raw_fused64");
+        JsonNode b = raw.has("cls") ? raw.path("cls") : raw.path("obj_cls");
         return Tolerance.absolute(name + " raw probabilities", need(b, "max_abs_diff"), 1.0);
     }
 
