@@ -61,7 +61,7 @@ public final class BuildContext {
 
     /** Builds a module with its builder from the registry; an unknown class fails the load, naming path and class. */
     public Value build(ModuleNode node, List<Value> inputs) {
-        BlockBuilder builder = registry.find(node.simpleClass())
+        BlockBuilder builder = registry.find(node)
                 .orElseThrow(() -> unsupported(node, "unsupported module class " + node.pythonClass()));
         return builder.build(node, inputs, this);
     }

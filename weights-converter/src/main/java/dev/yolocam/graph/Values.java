@@ -29,6 +29,13 @@ public final class Values {
                 parts.get(0).width());
     }
 
+    /** Channels {@code [from, to)} of a feature map (torch's {@code chunk} / {@code split} along dim 1). */
+    public static Value channels(BuildContext ctx, Value x, long from, long to) {
+        SDVariable slice = ctx.sd().stridedSlice(x.var(), new long[] {0, 0, 0, from},
+                new long[] {ctx.spec().batch(), x.height(), x.width(), to}, new long[] {1, 1, 1, 1});
+        return Value.map(slice, to - from, x.height(), x.width());
+    }
+
     public static Value maxPool(ModuleNode node, Value x, BuildContext ctx) {
         long[] kernel = Attributes.pair(node, "kernel_size", ctx);
         long[] stride = node.attributes().get("stride") == null ? kernel : Attributes.pair(node, "stride", ctx);

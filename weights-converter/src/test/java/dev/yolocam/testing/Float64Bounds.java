@@ -62,16 +62,14 @@ public final class Float64Bounds {
         return Tolerance.absolute(name + " raw coordinates", need(b, "max_abs_diff"), need(b, "max_abs_ref"));
     }
 
-    /** Raw Detect output, objectness and class probability columns. */
+    /**
+     * Raw Detect output, probability columns: objectness and classes (YOLOv5, {@code obj_cls}) or classes only
+     * (Ultralytics, {@code cls}).
+     */
     public Tolerance rawProbabilities() {
-        JsonNode b = forward.path("raw_fused64").path("obj_cls");
+        JsonNode raw = forward.path("raw_fused64");
+        JsonNode b = raw.has("cls") ? raw.path("cls") : raw.path("obj_cls");
         return Tolerance.absolute(name + " raw probabilities", need(b, "max_abs_diff"), 1.0);
-    }
-
-    /** Raw Detect output of a family without objectness (YOLOv8/YOLO11): the class probability columns. */
-    public Tolerance rawClassProbabilities() {
-        JsonNode b = forward.path("raw_fused64").path("cls");
-        return Tolerance.absolute(name + " raw class probabilities", need(b, "max_abs_diff"), 1.0);
     }
 
     /**
