@@ -9,6 +9,7 @@ import dev.yolocam.model.YoloModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,8 @@ public final class ModelOptions {
 
     @Option(names = "--imgsz", arity = "1..2", paramLabel = "N",
             description = "Inference size: one value (square) or height width; rounded up to the model stride. "
-                    + "Default: 640 (320 for the embedded model).")
+                    + "Default: the size an Ultralytics checkpoint was trained at (as its predict), else 640 (320 "
+                    + "for the embedded model).")
     int[] imgsz;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", converter = Device.Names.class,
@@ -43,12 +45,24 @@ public final class ModelOptions {
         }
     }
 
-    /** --imgsz as given, or the default: 640, or 320 for the embedded model (it was trained at 320). */
-    InputSize requestedSize() {
+    /** --imgsz as given (checked), or empty for the model's default. */
+    Optional<InputSize> requestedSize() {
+        return imgsz == null ? Optional.empty() : Optional.of(imgsz(imgsz));
+    }
+
+    /**
+     * --imgsz as given, or the default: the image size an Ultralytics checkpoint records as its predictor's
+     * ({@code args.imgsz}, the training size), else 640 as detect.py, or 320 for the embedded model (trained at 320).
+     */
+    InputSize requestedSize(YoloModel model) {
         if (imgsz != null) {
             return imgsz(imgsz);
         }
-        return InputSize.square(weights.given() == null ? DefaultAssets.IMGSZ : 640);
+        if (weights.given() == null) {
+            return InputSize.square(DefaultAssets.IMGSZ);
+        }
+        return model.description().checkpointImageSize().filter(s -> IntStream.of(s).allMatch(InputSize::allows))
+                .map(InputSize::of).orElse(InputSize.square(640));
     }
 
     /**
@@ -56,7 +70,7 @@ public final class ModelOptions {
      * warning line when that changes a value (YOLOv5's check_img_size).
      */
     public InputSize inputSize(YoloModel model, RunOptions run, PrintWriter err) {
-        InputSize requested = requestedSize();
+        InputSize requested = requestedSize(model);
         InputSize checked = requested.roundedUpTo(model.stride());
         if (!requested.equals(checked)) {
             run.warn(err, "--imgsz " + requested.text() + " must be a multiple of max stride " + model.stride()

@@ -63,7 +63,8 @@ class UltralyticsCamOracleTest {
             try (Stream<Path> files = Files.list(c.dir())) {
                 for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList()) {
                     String[] parts = f.getFileName().toString().replace(".npy", "").split("__");
-                    out.add(new OracleFile(c, f, prefix.equals("cam__") ? parts[1] : null, parts[1]));
+                    boolean cam = prefix.equals("cam__");
+                    out.add(new OracleFile(c, f, cam ? parts[1] : null, cam ? parts[2] : parts[1]));
                 }
             }
         }

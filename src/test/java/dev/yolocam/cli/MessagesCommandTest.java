@@ -171,7 +171,7 @@ class MessagesCommandTest {
                 "--metrics", "NONE", "--device", "CPU", "--save", "JSON", "--out", out("exp"), "-q", image(0));
         assertEquals(0, r.exitCode(), r.err());
         String help = Cli.run("explain", "--help").out().replaceAll("\\s+", " ");
-        for (String values : List.of("class, obj, class_obj, x, y, w, h, class_all", "mean, max",
+        for (String values : List.of("class, obj, class_obj, x, y, w, h, l, t, r, b, class_all", "mean, max",
                 "cheap, all, none", "cpu, cuda", "overlay, heatmap, boxes, concat, npy, json")) {
             assertTrue(help.contains(values), values + " in " + help);
         }

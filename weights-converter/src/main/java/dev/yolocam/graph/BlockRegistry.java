@@ -60,7 +60,8 @@ public final class BlockRegistry {
         r.register("Conv2d", new Conv2dBlock());
         r.register("BatchNorm2d", new BatchNorm2dBlock());
         r.register("MaxPool2d", new MaxPool2dBlock());
-        r.register("SiLU", new ActivationBlock((node, x) -> x.getSameDiff().nn().swish(x)));
+        // x * sigmoid(x), not SameDiff's swish: its backward overflows to NaN for inputs above ~44.
+        r.register("SiLU", new ActivationBlock((node, x) -> x.mul(x.getSameDiff().nn().sigmoid(x))));
         r.register("ReLU", new ActivationBlock((node, x) -> x.getSameDiff().nn().relu(x, 0.0)));
         r.register("LeakyReLU", new ActivationBlock((node, x) ->
                 x.getSameDiff().nn().leakyRelu(x, ((Number) node.attributes().getOrDefault("negative_slope", 0.01))

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a caller needs to know about a model besides its graph: class names, the Detect head and the
@@ -57,6 +58,30 @@ public record ModelDescription(Path source, ModuleNode root, List<String> classN
             }
         }
         return out;
+    }
+
+    /**
+     * The image size the checkpoint's own predictor uses by default: Ultralytics keeps the training {@code imgsz}
+     * in {@code model.args} and {@code predict} uses it (one side, or height and width); empty for a checkpoint
+     * that says none (YOLOv5's detect.py always defaults to 640).
+     */
+    public Optional<int[]> checkpointImageSize() {
+        if (!(root.attributes().get("args") instanceof Map<?, ?> args)) {
+            return Optional.empty();
+        }
+        Object imgsz = args.get("imgsz");
+        List<?> sides = imgsz instanceof List<?> list ? list : List.of(imgsz == null ? "" : imgsz);
+        if (sides.isEmpty() || sides.size() > 2) {
+            return Optional.empty();
+        }
+        int[] out = new int[sides.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(sides.get(i) instanceof Number n) || n.longValue() < 1 || n.longValue() > 100_000) {
+                return Optional.empty();
+            }
+            out[i] = n.intValue();
+        }
+        return Optional.of(out);
     }
 
     public String className(int id) {
