@@ -45,13 +45,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Real checkpoints ({@code testdata/fuzz-seeds}: a pickled YOLOv5 model and a state_dict, both written by
- * {@code torch.save}) and a real converted {@code .yolocam} model, damaged in every way a download, a disk or an
- * attacker can: flipped bits, overwritten bytes, truncation (anywhere and at every zip region boundary), entries
- * removed, listed twice, renamed or swapped, and pickles with one instruction deleted, repeated, replaced, given
- * another length or integer, or another string. {@link CheckpointReader#read} (and {@link ModelLoader#load} for the
- * .yolocam) must return a model or throw a YolocamException with a one-line "yolocam: " message, within
- * {@link #BOUNDS} (see {@link FuzzSuite}). One case in {@link #GRAPH_ONE_IN} goes the whole way instead: ModelLoader,
- * then a forward graph, under the same contract.
+ * {@code torch.save}, and a YOLO11 checkpoint saved by Ultralytics' own trainer code) and a real converted
+ * {@code .yolocam} model, damaged in every way a download, a disk or an attacker can: flipped bits, overwritten
+ * bytes, truncation (anywhere and at every zip region boundary), entries removed, listed twice, renamed or swapped,
+ * and pickles with one instruction deleted, repeated, replaced, given another length or integer, or another string.
+ * {@link CheckpointReader#read} (and {@link ModelLoader#load} for the .yolocam) must return a model or throw a
+ * YolocamException with a one-line "yolocam: " message, within {@link #BOUNDS} (see {@link FuzzSuite}). One case
+ * in {@link #GRAPH_ONE_IN} goes the whole way instead: ModelLoader, then a forward graph, under the same contract.
  */
 class CheckpointMutationFuzzTest {
     private static final FuzzBounds BOUNDS =
@@ -65,16 +65,17 @@ class CheckpointMutationFuzzTest {
     private static final Path SEEDS = Oracle.testdata().resolve("fuzz-seeds");
     private static final ZipSeed LEAKY = ZipSeed.load(SEEDS.resolve("leaky.pt"));
     private static final ZipSeed STATE_DICT = ZipSeed.load(SEEDS.resolve("statedict.pt"));
+    private static final ZipSeed ULTRALYTICS = ZipSeed.load(SEEDS.resolve("ultralytics.pt"));
     private static final ZipSeed CONVERTED = ZipSeed.load(SEEDS.resolve("leaky.yolocam"));
-    private static final List<ZipSeed> CHECKPOINTS = List.of(LEAKY, STATE_DICT);
-    /** The YAML each checkpoint seed's model was built from (what --cfg gets for a state_dict). */
+    private static final List<ZipSeed> CHECKPOINTS = List.of(LEAKY, STATE_DICT, ULTRALYTICS);
+    /** The YAML each YOLOv5 checkpoint seed's model was built from (what --cfg gets for a state_dict). */
     private static final Map<ZipSeed, Path> YAML = Map.of(LEAKY, SEEDS.resolve("leaky.yaml"),
             STATE_DICT, SEEDS.resolve("statedict.yaml"));
     private static final GraphSpec GRAPH = GraphSpec.forward(64, 64);
     /** Strings a pickle's module names, attribute names, storage keys and dict keys may be replaced by. */
     private static final List<String> PICKLE_STRINGS = List.of("", "a\nb", "x.y", "..", "0", "-1", "99999",
-            "model", "Detect", "models.common.Conv", "storage", "cpu", "cuda:0", "_modules", "_parameters",
-            "\u2028", "\u00e9", "y".repeat(300));
+            "model", "Detect", "models.common.Conv", "ultralytics.nn.modules.head", "storage", "cpu", "cuda:0",
+            "_modules", "_parameters", "\u2028", "\u00e9", "y".repeat(300));
 
     private static final AtomicLong FILE_NUMBER = new AtomicLong();
     private static Path scratch;
@@ -91,7 +92,7 @@ class CheckpointMutationFuzzTest {
     static void loadEverySeedOnce() throws IOException {
         scratch = Files.createTempDirectory("yolocam-fuzz");
         // Also warms up class loading, the JIT and ND4J, so that the time bound measures the reader, not startup.
-        for (ZipSeed seed : List.of(LEAKY, STATE_DICT, CONVERTED)) {
+        for (ZipSeed seed : List.of(LEAKY, STATE_DICT, ULTRALYTICS, CONVERTED)) {
             Object model = load(seed, write(seed, seed.bytes()), true);
             if (model == null) {
                 throw new IllegalStateException("seed " + seed + " does not load");
@@ -245,7 +246,7 @@ class CheckpointMutationFuzzTest {
     @Provide
     Arbitrary<Mutant> zipBoundaryTruncations() {
         List<Mutant> mutants = new ArrayList<>();
-        for (ZipSeed seed : List.of(LEAKY, STATE_DICT, CONVERTED)) {
+        for (ZipSeed seed : List.of(LEAKY, STATE_DICT, ULTRALYTICS, CONVERTED)) {
             boundaryNames(seed.layout()).forEach((offset, where) -> mutants.add(
                     new Mutant(seed, new ZipEdit.DamageFile(new ByteMutation.Truncation(offset), where))));
         }
