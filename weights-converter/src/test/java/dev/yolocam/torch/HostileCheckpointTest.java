@@ -100,6 +100,33 @@ class HostileCheckpointTest {
         assertRefused(UnsafeCheckpointException.class, checkpoint(pickle), "'" + module + "." + name + "'");
     }
 
+    /**
+     * The Ultralytics family admits the CamelCase classes of exactly its four module files: their functions, a
+     * dotted attribute of an admitted class, the package that re-exports the classes, submodules and the rest of
+     * {@code ultralytics} stay refused.
+     */
+    @ParameterizedTest
+    @CsvSource({"ultralytics.nn.tasks,torch_safe_load", "ultralytics.nn.tasks,yaml_model_load",
+        "ultralytics.nn.tasks,attempt_load_one_weight", "ultralytics.nn.modules.conv,autopad",
+        "ultralytics.nn.modules.head,__class__", "ultralytics.nn.tasks,DetectionModel.__init__",
+        "ultralytics.utils,IterableSimpleNamespace", "ultralytics.utils.torch_utils,strip_optimizer",
+        "ultralytics.nn.modules.block.sub,Foo", "ultralytics.nn.modules,Conv", "ultralytics,YOLO",
+        "ultralytics.nn.modules.transformer,TransformerLayer"})
+    void ultralyticsFunctionsAndNonModuleClassesAreRefusedWithTheGlobalNamed(String module, String name) {
+        byte[] pickle = PickleBuilder.protocol(2).global(module, name).op(EMPTY_TUPLE).op(REDUCE).stop();
+        YolocamException e = assertRefused(UnsafeCheckpointException.class, checkpoint(pickle),
+                "'" + module + "." + name + "'");
+        assertTrue(e.getMessage().endsWith(": refuses to load Python global '" + module + "." + name
+                + "' (not a YOLOv5 or YOLOv8/YOLO11 checkpoint class)"), e.getMessage());
+    }
+
+    @Test
+    void anUltralyticsFunctionNamedByStackGlobalIsRefused() {
+        byte[] pickle = PickleBuilder.protocol(4).str("ultralytics.nn.tasks").str("torch_safe_load")
+                .op(STACK_GLOBAL).str("best.pt").op(TUPLE1).op(REDUCE).stop();
+        assertRefused(UnsafeCheckpointException.class, checkpoint(pickle), "'ultralytics.nn.tasks.torch_safe_load'");
+    }
+
     @Test
     void aMarkDepthBombIsRefused() {
         PickleBuilder bomb = PickleBuilder.protocol(2);
