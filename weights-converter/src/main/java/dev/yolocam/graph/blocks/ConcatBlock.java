@@ -15,6 +15,14 @@ public final class ConcatBlock implements BlockBuilder {
         if (!(d instanceof Number n) || n.intValue() != 1) {
             throw ctx.unsupported(node, "only concatenation along channels (d=1) is supported, got d=" + d);
         }
+        Value first = inputs.get(0);
+        for (Value input : inputs) {
+            if (input.height() != first.height() || input.width() != first.width()) {
+                throw ctx.unsupported(node, "joins feature maps of different sizes (" + first.height() + "x"
+                        + first.width() + " and " + input.height() + "x" + input.width() + "): the layers it reads "
+                        + "do not fit together");
+            }
+        }
         return ctx.emit(node, Values.concatChannels(ctx, inputs));
     }
 }
