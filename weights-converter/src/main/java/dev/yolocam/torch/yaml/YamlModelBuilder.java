@@ -88,7 +88,7 @@ public final class YamlModelBuilder {
     private static ModuleSpec describe(ModelYaml yaml) {
         InstanceIds ids = new InstanceIds();
         ModuleSpec root = new ModuleSpec("models.yolo.DetectionModel", ids.next());
-        ModelParser.ParsedModel parsed = new ModelParser(yaml, ids).parse();
+        ParsedModel parsed = new ModelParser(yaml, ids).parse();
         List<Block> layers = parsed.layers();
         ModuleSpec detect = layers.get(layers.size() - 1).module();
         if (!DetectHeads.DETECT.equals(detect.pythonClass())) {
