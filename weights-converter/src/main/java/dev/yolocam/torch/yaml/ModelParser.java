@@ -1,6 +1,5 @@
 package dev.yolocam.torch.yaml;
 
-import dev.yolocam.errors.UnsupportedModelException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
