@@ -1,9 +1,6 @@
 package dev.yolocam.model;
 
-import dev.yolocam.torch.DType;
 import dev.yolocam.torch.TensorData;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +48,7 @@ final class RandomStateDict {
             return batchNorm(key, name, shape);
         }
         if (key.equals(detect + "." + ANCHORS)) {
-            return float32(key, priors.anchorsGridUnits(), shape);
+            return Float32Tensors.of(key, priors.anchorsGridUnits(), shape);
         }
         long[] convWeight = layout.get(module + ".weight");
         if (convWeight == null || convWeight.length != 4) {
@@ -60,7 +57,7 @@ final class RandomStateDict {
         long fanIn = convWeight[1] * convWeight[2] * convWeight[3];
         double bound = 1 / Math.sqrt(fanIn);
         boolean head = module.startsWith(detect + ".m.");
-        float[] values = new float[Math.toIntExact(numel(shape))];
+        float[] values = new float[Math.toIntExact(Float32Tensors.numel(shape))];
         if (name.equals("weight")) {
             for (int i = 0; i < values.length; i++) {
                 values[i] = head ? (float) (random.nextGaussian() * HEAD_STD * bound)
@@ -76,15 +73,14 @@ final class RandomStateDict {
         } else {
             throw new IllegalArgumentException("no random initialisation for " + key);
         }
-        return float32(key, values, shape);
+        return Float32Tensors.of(key, values, shape);
     }
 
     private TensorData batchNorm(String key, String name, long[] shape) {
         if (name.equals("num_batches_tracked")) {
-            return new TensorData(new TensorData.Storage(key, DType.INT64, new byte[Long.BYTES]), 0, shape,
-                    contiguousStride(shape));
+            return Float32Tensors.int64Zero(key, shape);
         }
-        float[] values = new float[Math.toIntExact(numel(shape))];
+        float[] values = new float[Math.toIntExact(Float32Tensors.numel(shape))];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) switch (name) {
                 case "running_mean", "bias" -> 0.1 * random.nextGaussian();
@@ -93,7 +89,7 @@ final class RandomStateDict {
                 default -> throw new IllegalArgumentException("unexpected BatchNorm2d tensor " + key);
             };
         }
-        return float32(key, values, shape);
+        return Float32Tensors.of(key, values, shape);
     }
 
     private double uniform(double low, double high) {
@@ -108,34 +104,5 @@ final class RandomStateDict {
             }
         }
         throw new IllegalArgumentException("the layout has no Detect anchors");
-    }
-
-    private static TensorData float32(String key, float[] values, long[] shape) {
-        if (values.length != numel(shape)) {
-            throw new IllegalArgumentException(key + ": " + values.length + " values for shape "
-                    + Arrays.toString(shape));
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(values);
-        return new TensorData(new TensorData.Storage(key, DType.FLOAT32, bytes.array()), 0, shape,
-                contiguousStride(shape));
-    }
-
-    private static long numel(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        return n;
-    }
-
-    private static long[] contiguousStride(long[] shape) {
-        long[] stride = new long[shape.length];
-        long s = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            stride[i] = s;
-            s *= shape[i];
-        }
-        return stride;
     }
 }

@@ -35,7 +35,7 @@ class RandomModelsTest {
 
     @Test
     void yolov5sHasTheParameterCountOfUpstreamV70() {
-        ModuleNode root = RandomModels.yolov5("yolov5s", 80, 1);
+        ModuleNode root = RandomModels.build("yolov5s", 80, 1);
         Set<TensorData> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         long parameters = 0;
         for (ModuleNode node : root.preOrder()) {
@@ -61,7 +61,18 @@ class RandomModelsTest {
             "yolov5l, 46563709, 46533693",
             "yolov5x, 86749405, 86705005",
             "yolov5n6, 3246940, 3239884",
-            "yolov5s6, 12626620, 12612508"})
+            "yolov5s6, 12626620, 12612508",
+            // Ultralytics 8.3.166, as DetectionModel('<variant>.yaml') counts them (see UltralyticsYamlScalesTest)
+            "yolov8n, 3157200, 3151904",
+            "yolov8s, 11166560, 11156544",
+            "yolov8m, 25902640, 25886080",
+            "yolov8l, 43691520, 43668288",
+            "yolov8x, 68229648, 68200608",
+            "yolo11n, 2624080, 2616248",
+            "yolo11s, 9458752, 9443760",
+            "yolo11m, 20114688, 20091712",
+            "yolo11l, 25372160, 25340992",
+            "yolo11x, 56966176, 56919424"})
     void everyVariantHasUpstreamsParameterCounts(String variant, long unfused, long fused) {
         Map<String, long[]> layout = YamlModelBuilder.expectedTensors(RandomModels.yaml(variant));
         long parameters = 0;
@@ -81,7 +92,7 @@ class RandomModelsTest {
 
     @Test
     void yolov5sBuildsAt320And640AndItsOutputDependsOnTheInput() {
-        ModelDescription model = ModelDescription.of(RandomModels.yolov5("yolov5s", 80, 42), null);
+        ModelDescription model = ModelDescription.of(RandomModels.build("yolov5s", 80, 42), null);
         INDArray image = image(320, 320, 1, false);
         INDArray other = image(320, 320, 1, true);
         YoloGraph at320 = GraphBuilder.build(model, GraphSpec.forward(320, 320));
@@ -106,7 +117,7 @@ class RandomModelsTest {
 
     @Test
     void yolov5n6BuildsAt256WithFourLevelsAndTheP6Anchors() {
-        ModelDescription model = ModelDescription.of(RandomModels.yolov5("yolov5n6", 3, 5), null);
+        ModelDescription model = ModelDescription.of(RandomModels.build("yolov5n6", 3, 5), null);
         assertEquals(4, model.detect().levels());
         assertArrayEquals(new float[] {8, 16, 32, 64}, model.detect().strides());
         assertEquals(436f, ((Yolov5DetectHead) model.detect()).anchorPixels(3, 0, 0), 1e-4);
@@ -120,9 +131,9 @@ class RandomModelsTest {
 
     @Test
     void theSameSeedGivesIdenticalWeightsAndAnotherSeedDifferentOnes() {
-        Map<String, TensorData> a = tensors(RandomModels.yolov5("yolov5n", 4, 7));
-        Map<String, TensorData> b = tensors(RandomModels.yolov5("yolov5n", 4, 7));
-        Map<String, TensorData> c = tensors(RandomModels.yolov5("yolov5n", 4, 8));
+        Map<String, TensorData> a = tensors(RandomModels.build("yolov5n", 4, 7));
+        Map<String, TensorData> b = tensors(RandomModels.build("yolov5n", 4, 7));
+        Map<String, TensorData> c = tensors(RandomModels.build("yolov5n", 4, 8));
         assertEquals(a.keySet(), b.keySet());
         for (String key : a.keySet()) {
             assertArrayEquals(a.get(key).contiguousBytes(), b.get(key).contiguousBytes(), key);
@@ -133,7 +144,7 @@ class RandomModelsTest {
 
     @Test
     void weightsFollowTheOracleRecipe() {
-        Map<String, TensorData> t = tensors(RandomModels.yolov5("yolov5n", 80, 3));
+        Map<String, TensorData> t = tensors(RandomModels.build("yolov5n", 80, 3));
         assertWithin(t.get("model.2.cv1.bn.running_var"), 0.5, 2.0);
         assertWithin(t.get("model.2.cv1.bn.weight"), 0.5, 1.5);
         double bound = 2.5 / Math.sqrt(3 * 6 * 6);
@@ -149,10 +160,105 @@ class RandomModelsTest {
                 Arrays.copyOf(t.get("model.24.anchors").toFloats(), 6));
     }
 
+    /** The tree an upstream {@code DetectionModel('yolov8n.yaml')} / {@code ('yolo11n.yaml')} has, in spot checks. */
+    @ParameterizedTest
+    @CsvSource({
+            "yolov8n, 22, 3157200, ultralytics.nn.modules.conv.Conv",
+            "yolo11n, 23, 2624080, ultralytics.nn.modules.conv.DWConv"})
+    void yolov8nAndYolo11nAreUltralyticsTrees(String variant, int detectIndex, long parameters, String cv3First) {
+        ModuleNode root = RandomModels.build(variant, 80, 1);
+        assertEquals("ultralytics.nn.tasks.DetectionModel", root.pythonClass());
+        assertEquals(parameters, parameterCount(root));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> yaml = (Map<String, Object>) root.attributes().get("yaml");
+        assertEquals("n", yaml.get("scale"));
+        assertEquals(variant + ".yaml", yaml.get("yaml_file"));
+        assertEquals(80L, root.attributes().get("nc"));
+        assertEquals("79", ((Map<?, ?>) root.attributes().get("names")).get(79L));
+        ModuleNode detect = root.find("model." + detectIndex).orElseThrow();
+        assertEquals("ultralytics.nn.modules.head.Detect", detect.pythonClass());
+        assertArrayEquals(new float[] {8, 16, 32}, ((TensorData) detect.attributes().get("stride")).toFloats());
+        ModuleNode cv3First0 = detect.find("cv3.0.0").orElseThrow();
+        String first = cv3First0.pythonClass().endsWith("Sequential")
+                ? cv3First0.find("0").orElseThrow().pythonClass() : cv3First0.pythonClass();
+        assertEquals(cv3First, first, "legacy (YOLOv8) or depthwise (YOLO11) class branch");
+        assertEquals(1, root.preOrder().stream().filter(n -> n.simpleClass().equals("SiLU"))
+                .map(ModuleNode::instanceId).distinct().count(), "one SiLU shared by every Conv");
+    }
+
+    @Test
+    void ultralyticsWeightsFollowTheirRecipe() {
+        Map<String, TensorData> t = tensors(RandomModels.build("yolov8n", 80, 3));
+        float[] dfl = t.get("model.22.dfl.conv.weight").toFloats();
+        for (int i = 0; i < 16; i++) {
+            assertEquals(i, dfl[i], "DFL weight " + i);
+        }
+        // Detect.bias_init(): box 1.0; classes log(5 / nc / (640 / s)^2)
+        for (float b : t.get("model.22.cv2.0.2.bias").toFloats()) {
+            assertEquals(1.0f, b);
+        }
+        assertEquals((float) Math.log(5.0 / 80 / (80 * 80)), t.get("model.22.cv3.0.2.bias").toFloats()[0]);
+        assertEquals((float) Math.log(5.0 / 80 / (20 * 20)), t.get("model.22.cv3.2.2.bias").toFloats()[79]);
+        assertWithin(t.get("model.1.bn.weight"), 0.125, 0.375);
+        // the residual branch's last BatchNorm starts at a tenth (model.2 is C2f(shortcut=True))
+        assertWithin(t.get("model.2.m.0.cv2.bn.weight"), 0.0125, 0.0375);
+        double bound = 1 / Math.sqrt(3 * 3 * 3);
+        assertWithin(t.get("model.0.conv.weight"), -bound, bound);
+    }
+
+    /**
+     * The first BatchNorm gets the moments its conv output has on an input with per-channel mean 0.45 and variance
+     * 0.07 (pixels independent): running_mean = 0.45 sum(w), running_var = 0.07 sum(w^2), per output channel.
+     */
+    @Test
+    void theFirstBatchNormIsCalibratedToItsConvsOutputMoments() {
+        Map<String, TensorData> t = tensors(RandomModels.build("yolo11n", 80, 5));
+        float[] w = t.get("model.0.conv.weight").toFloats();
+        float[] mean = t.get("model.0.bn.running_mean").toFloats();
+        float[] var = t.get("model.0.bn.running_var").toFloats();
+        int taps = 3 * 3 * 3;
+        for (int o = 0; o < mean.length; o++) {
+            double sum = 0;
+            double squares = 0;
+            for (int k = 0; k < taps; k++) {
+                sum += w[o * taps + k];
+                squares += w[o * taps + k] * w[o * taps + k];
+            }
+            assertEquals(0.45 * sum, mean[o], 1e-6, "running_mean " + o);
+            assertEquals(0.07 * squares, var[o], 1e-6, "running_var " + o);
+        }
+        // deeper ones too: none keeps the placeholder statistics 0 / 1
+        assertFalse(Arrays.equals(new float[64], t.get("model.22.cv2.bn.running_mean").toFloats()));
+        for (float v : t.get("model.22.cv2.bn.running_var").toFloats()) {
+            assertTrue(v > 0 && v != 1f, "running_var " + v);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalUltralyticsWeights() {
+        Map<String, TensorData> a = tensors(RandomModels.build("yolo11n", 3, 7));
+        Map<String, TensorData> b = tensors(RandomModels.build("yolo11n", 3, 7));
+        Map<String, TensorData> c = tensors(RandomModels.build("yolo11n", 3, 8));
+        assertEquals(a.keySet(), b.keySet());
+        for (String key : a.keySet()) {
+            assertArrayEquals(a.get(key).contiguousBytes(), b.get(key).contiguousBytes(), key);
+        }
+        assertFalse(Arrays.equals(a.get("model.10.m.0.attn.qkv.bn.running_var").contiguousBytes(),
+                c.get("model.10.m.0.attn.qkv.bn.running_var").contiguousBytes()));
+    }
+
+    @Test
+    void anUltralyticsVariantsYamlIsUpstreamsWithTheScaleOfItsName() {
+        Map<String, Object> yaml = RandomModels.yaml("yolo11m");
+        assertEquals("m", yaml.get("scale"));
+        assertEquals("yolo11m.yaml", yaml.get("yaml_file"));
+        assertEquals(List.of(0.5, 1.0, 512), ((Map<?, ?>) yaml.get("scales")).get("m"));
+    }
+
     @Test
     void anUnknownVariantIsRejectedNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RandomModels.yolov5("yolov5q", 80, 0));
+                () -> RandomModels.build("yolov5q", 80, 0));
         assertTrue(e.getMessage().contains("yolov5q") && e.getMessage().contains("yolov5n6"), e.getMessage());
     }
 
@@ -194,6 +300,19 @@ class RandomModelsTest {
             node.buffers().forEach((name, tensor) -> out.put(prefix + name, tensor));
         }
         return out;
+    }
+
+    private static long parameterCount(ModuleNode root) {
+        Set<TensorData> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        long parameters = 0;
+        for (ModuleNode node : root.preOrder()) {
+            for (TensorData t : node.parameters().values()) {
+                if (seen.add(t)) {
+                    parameters += t.numel();
+                }
+            }
+        }
+        return parameters;
     }
 
     private static void assertWithin(TensorData tensor, double low, double high) {

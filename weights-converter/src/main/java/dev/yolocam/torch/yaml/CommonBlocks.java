@@ -11,7 +11,7 @@ final class CommonBlocks {
     private static final String COMMON = "models.common.";
 
     private final TorchModules nn;
-    private final ActivationSpec defaultAct;
+    private final ConvBlocks convs;
 
     /**
      * @param defaultAct {@code Conv.default_act}: SiLU, or what the YAML's {@code activation:} evaluated to. One
@@ -19,7 +19,7 @@ final class CommonBlocks {
      */
     CommonBlocks(TorchModules nn, ActivationSpec defaultAct) {
         this.nn = nn;
-        this.defaultAct = defaultAct;
+        this.convs = new ConvBlocks(nn, defaultAct);
     }
 
     /** {@code Conv(c1, c2, k=1, s=1, p=None, g=1, d=1, act=True)}. */
@@ -32,8 +32,8 @@ final class CommonBlocks {
     Block dwConv(Args a) {
         long c1 = a.integer(0, "c1");
         long c2 = a.integer(1, "c2");
-        return conv("DWConv", c1, c2, a.get(2, 1L), a.get(3, 1L), null, gcd(c1, c2), a.integer(4, "d", 1),
-                a.get(5, Boolean.TRUE));
+        return conv("DWConv", c1, c2, a.get(2, 1L), a.get(3, 1L), null, ConvBlocks.gcd(c1, c2),
+                a.integer(4, "d", 1), a.get(5, Boolean.TRUE));
     }
 
     /** {@code Bottleneck(c1, c2, shortcut=True, g=1, e=0.5)}. */
@@ -46,7 +46,7 @@ final class CommonBlocks {
     Block bottleneckCsp(Args a) {
         long c1 = a.integer(0, "c1");
         long c2 = a.integer(1, "c2");
-        long c = hidden(c2, a.number(5, "e", 0.5));
+        long c = ConvBlocks.hidden(c2, a.number(5, "e", 0.5));
         ModuleSpec csp = new ModuleSpec(COMMON + "BottleneckCSP", nn.ids().next())
                 .child("cv1", conv(c1, c, 1).module())
                 .child("cv2", nn.conv2d(c1, c, Pair.of(1), Pair.of(1), Pair.of(0), Pair.of(1), 1, false))
@@ -62,7 +62,7 @@ final class CommonBlocks {
     Block c3(Args a) {
         long c1 = a.integer(0, "c1");
         long c2 = a.integer(1, "c2");
-        long c = hidden(c2, a.number(5, "e", 0.5));
+        long c = ConvBlocks.hidden(c2, a.number(5, "e", 0.5));
         ModuleSpec c3 = new ModuleSpec(COMMON + "C3", nn.ids().next())
                 .child("cv1", conv(c1, c, 1).module())
                 .child("cv2", conv(c1, c, 1).module())
@@ -87,7 +87,7 @@ final class CommonBlocks {
                 .child("m", nn.moduleList(pools));
         return new Block(spp, c2, SpatialRule.of(x -> {
             for (long k : kernels) {
-                requireSame(x, pool(x, k), "SPP");
+                x.requireSame(x.pooled(k), "SPP");
             }
             return x;
         }));
@@ -103,7 +103,7 @@ final class CommonBlocks {
                 .child("cv1", conv(c1, c, 1).module())
                 .child("cv2", conv(c * 4, c2, 1).module())
                 .child("m", nn.maxPool2d(k, 1, k / 2));
-        return new Block(sppf, c2, SpatialRule.of(x -> requireSame(x, pool(x, k), "SPPF")));
+        return new Block(sppf, c2, SpatialRule.of(x -> x.requireSame(x.pooled(k), "SPPF")));
     }
 
     /** {@code Focus(c1, c2, k=1, s=1, p=None, g=1, act=True)}: space-to-depth, then a Conv on 4*c1 channels. */
@@ -131,7 +131,7 @@ final class CommonBlocks {
                 throw new IllegalArgumentException("Concat along dimension " + d + " is not supported");
             }
             for (Spatial s : inputs) {
-                requireSame(inputs.get(0), s, "Concat");
+                inputs.get(0).requireSame(s, "Concat");
             }
             return inputs.get(0);
         });
@@ -142,30 +142,11 @@ final class CommonBlocks {
     }
 
     private Block conv(String className, long c1, long c2, Object k, Object s, Object p, long g, long d, Object act) {
-        Pair kernel = Pair.of(k, "kernel size");
-        Pair stride = Pair.of(s, "stride");
-        Pair padding = autopad(kernel, p, d);
-        Pair dilation = Pair.of(d);
-        ModuleSpec conv = new ModuleSpec(COMMON + className, nn.ids().next())
-                .child("conv", nn.conv2d(c1, c2, kernel, stride, padding, dilation, g, false))
-                .child("bn", nn.batchNorm2d(c2))
-                .child("act", activation(act));
-        return new Block(conv, c2, SpatialRule.of(x -> x.sliding(kernel, stride, padding, dilation)));
-    }
-
-    /** {@code self.default_act if act is True else act if isinstance(act, nn.Module) else nn.Identity()}. */
-    private ModuleSpec activation(Object act) {
-        if (Boolean.TRUE.equals(act)) {
-            return nn.activation(defaultAct);
-        }
-        if (act instanceof ActivationSpec module) {
-            return nn.activation(module);
-        }
-        return nn.identity();
+        return convs.conv(COMMON + className, c1, c2, k, s, p, g, d, act);
     }
 
     private Block bottleneck(long c1, long c2, Object shortcut, long g, double e) {
-        long c = hidden(c2, e);
+        long c = ConvBlocks.hidden(c2, e);
         // `shortcut and c1 == c2`: a falsy shortcut is the value itself
         Object add = Args.truthy(shortcut) ? Boolean.valueOf(c1 == c2) : shortcut;
         ModuleSpec bottleneck = new ModuleSpec(COMMON + "Bottleneck", nn.ids().next())
@@ -183,41 +164,10 @@ final class CommonBlocks {
         return nn.sequential(items);
     }
 
-    /** {@code autopad(k, p, d)}: 'same' padding from the dilated kernel unless p is given. */
-    private static Pair autopad(Pair kernel, Object p, long d) {
-        if (p != null) {
-            return Pair.of(p, "padding");
-        }
-        long kh = d > 1 ? d * (kernel.h() - 1) + 1 : kernel.h();
-        long kw = d > 1 ? d * (kernel.w() - 1) + 1 : kernel.w();
-        return new Pair(Math.floorDiv(kh, 2), Math.floorDiv(kw, 2));
-    }
-
-    /** {@code int(c2 * e)}. */
-    private static long hidden(long c2, double e) {
-        return (long) (c2 * e);
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? Math.abs(a) : gcd(b, a % b);
-    }
-
     private static List<Long> kernelList(Object value) {
         if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(x -> x instanceof Long)) {
             return list.stream().map(x -> (Long) x).toList();
         }
         throw new IllegalArgumentException("SPP kernel sizes must be a list of ints, not " + value);
-    }
-
-    private static Spatial pool(Spatial x, long k) {
-        return x.sliding(Pair.of(k), Pair.of(1), Pair.of(k / 2), Pair.of(1));
-    }
-
-    private static Spatial requireSame(Spatial expected, Spatial actual, String where) {
-        if (!expected.equals(actual)) {
-            throw new IllegalArgumentException(where + " joins feature maps of different sizes (" + expected + " and "
-                    + actual + ")");
-        }
-        return expected;
     }
 }

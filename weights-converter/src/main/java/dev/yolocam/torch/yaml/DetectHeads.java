@@ -1,7 +1,5 @@
 package dev.yolocam.torch.yaml;
 
-import dev.yolocam.torch.DType;
-import dev.yolocam.torch.TensorData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +26,7 @@ final class DetectHeads {
         long na = anchors.get(0).size() / 2;
         List<Object> emptyGrids = new ArrayList<>();
         for (int i = 0; i < nl; i++) {
-            emptyGrids.add(emptyTensor());
+            emptyGrids.add(SmallTensors.empty("empty")); // grid/anchor_grid before the first inference
         }
         List<ModuleSpec> convs = new ArrayList<>();
         for (long c : ch) {
@@ -45,12 +43,6 @@ final class DetectHeads {
                 .child("m", nn.moduleList(convs))
                 .attribute("inplace", a.get(3, Boolean.TRUE));
         return new Block(detect, 0, SpatialRule.SAME);
-    }
-
-    /** {@code torch.empty(0)}: what {@code grid} and {@code anchor_grid} hold before the first inference. */
-    private static TensorData emptyTensor() {
-        return new TensorData(new TensorData.Storage("empty", DType.FLOAT32, new byte[0]), 0, new long[] {0},
-                new long[] {1});
     }
 
     private static List<List<?>> anchorRows(Object anchors) {

@@ -1,6 +1,5 @@
 package dev.yolocam.torch.yaml;
 
-import dev.yolocam.errors.UnsupportedModelException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,10 +10,6 @@ import java.util.Map;
  * bookkeeping, the {@code activation:} override, and the {@code i, f, type, np} attributes of every layer.
  */
 final class ModelParser {
-
-    /** The layers (module + channels + spatial rule) in order, and {@code save}, the sorted list of reused outputs. */
-    record ParsedModel(List<Block> layers, List<Long> save) {
-    }
 
     private final ModelYaml yaml;
     private final TorchModules nn;
@@ -47,11 +42,7 @@ final class ModelParser {
                         .attribute("type", call.kind().pythonClass())
                         .attribute("np", block.module().parameterCount());
                 layers.add(block);
-                for (long f : layer.fromList()) {
-                    if (f != -1) {
-                        save.add(Math.floorMod(f, (long) i));
-                    }
-                }
+                LayerChannels.addSaved(layer, save);
                 if (i == 0) {
                     ch.clear(); // from layer 1 on, ch[j] is the output channels of layer j
                 }
@@ -80,15 +71,14 @@ final class ModelParser {
         for (Object a : layer.args()) {
             args.add(eval.argument(a));
         }
-        long n = layer.number() > 1
-                ? Math.max(Math.round(Math.rint(layer.number() * yaml.depthMultiple())), 1) // Python round()
-                : layer.number();
+        long n = LayerChannels.repeats(layer.number(), yaml.depthMultiple());
         long c2 = previousC2;
         if (kind.scalesWidth()) {
-            long c1 = at(ch, from(layer));
+            long c1 = LayerChannels.at(ch, LayerChannels.singleInput(layer));
             Object requested = args.isEmpty() ? null : args.get(0);
             c2 = requested instanceof Number r && r.doubleValue() != no
-                    ? makeDivisible(r.doubleValue() * yaml.widthMultiple(), 8) : integer(requested, "c2");
+                    ? LayerChannels.makeDivisible(r.doubleValue() * yaml.widthMultiple(), 8)
+                    : integer(requested, "c2");
             args.set(0, c2);
             args.add(0, c1);
             if (kind.takesRepeats()) {
@@ -98,19 +88,19 @@ final class ModelParser {
         } else if (kind == YoloModule.CONCAT) {
             c2 = 0;
             for (long f : layer.fromList()) {
-                c2 += at(ch, f);
+                c2 += LayerChannels.at(ch, f);
             }
         } else if (kind == YoloModule.DETECT) {
             List<Long> inputs = new ArrayList<>();
             for (long f : layer.fromList()) {
-                inputs.add(at(ch, f));
+                inputs.add(LayerChannels.at(ch, f));
             }
             args.add(inputs);
             if (args.size() > 1 && args.get(1) instanceof Long count) { // a number of anchors, not anchors
                 args.set(1, Collections.nCopies(layer.fromList().size(), range(count * 2)));
             }
         } else {
-            c2 = at(ch, from(layer));
+            c2 = LayerChannels.at(ch, LayerChannels.singleInput(layer));
         }
         return new Call(kind, new Args(kind.pythonName(), args), c2, n);
     }
@@ -142,21 +132,8 @@ final class ModelParser {
             case FOCUS -> common.focus(a);
             case CONCAT -> common.concat(a, c2);
             case DETECT -> detectHeads.detect(a);
-            case UPSAMPLE -> upsample(a, c2);
+            case UPSAMPLE -> nn.upsampleLayer(a, c2);
         };
-    }
-
-    /** {@code nn.Upsample(size=None, scale_factor=None, mode='nearest')}. */
-    private Block upsample(Args a, long c2) {
-        Object size = a.get(0, null);
-        Object factor = a.get(1, null);
-        Object mode = a.get(2, "nearest");
-        if (size != null || !(factor instanceof Number f) || f.doubleValue() <= 0 || !(mode instanceof String m)) {
-            throw new IllegalArgumentException("only nn.Upsample(None, <scale factor>, <mode>) is supported");
-        }
-        double scale = f.doubleValue();
-        return new Block(nn.upsample(null, scale, m), c2, SpatialRule.of(x ->
-                new Spatial((long) Math.floor(x.h() * scale), (long) Math.floor(x.w() * scale))));
     }
 
     private static ActivationSpec defaultActivation(ModelYaml yaml, InstanceIds ids) {
@@ -177,27 +154,6 @@ final class ModelParser {
             return count;
         }
         throw yaml.problem("'anchors' in the model yaml is neither a list of per-level lists nor a count: " + anchors);
-    }
-
-    private static long from(LayerSpec layer) {
-        if (layer.from() instanceof Long f) {
-            return f;
-        }
-        throw new IllegalArgumentException("takes one input, but 'from' is " + layer.from());
-    }
-
-    /** Python's {@code ch[index]}, negative indices counting from the end. */
-    private static long at(List<Long> ch, long index) {
-        long k = index < 0 ? ch.size() + index : index;
-        if (k < 0 || k >= ch.size()) {
-            throw new IllegalArgumentException("'from' index " + index + " does not name an earlier layer");
-        }
-        return ch.get((int) k);
-    }
-
-    /** {@code make_divisible(x, divisor)}: {@code math.ceil(x / divisor) * divisor}. */
-    private static long makeDivisible(double x, long divisor) {
-        return (long) Math.ceil(x / divisor) * divisor;
     }
 
     private static long integer(Object value, String name) {

@@ -9,6 +9,24 @@ record Spatial(long h, long w) {
                 out(w, kernel.w(), stride.w(), padding.w(), dilation.w()));
     }
 
+    /** After {@code MaxPool2d(k, stride=1, padding=k // 2)}. */
+    Spatial pooled(long k) {
+        return sliding(Pair.of(k), Pair.of(1), Pair.of(k / 2), Pair.of(1));
+    }
+
+    /**
+     * This size, when {@code other} (another input of a block that joins feature maps) has it too.
+     *
+     * @throws IllegalArgumentException naming {@code where} when the sizes differ
+     */
+    Spatial requireSame(Spatial other, String where) {
+        if (!equals(other)) {
+            throw new IllegalArgumentException(where + " joins feature maps of different sizes (" + this + " and "
+                    + other + ")");
+        }
+        return this;
+    }
+
     private static long out(long size, long k, long s, long p, long d) {
         long span = size + 2 * p - d * (k - 1) - 1;
         if (span < 0) {

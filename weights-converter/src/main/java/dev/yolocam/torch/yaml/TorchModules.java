@@ -84,6 +84,22 @@ final class TorchModules {
                 .attribute("recompute_scale_factor", null);
     }
 
+    /**
+     * A model YAML's {@code nn.Upsample} layer, {@code nn.Upsample(size=None, scale_factor=None, mode='nearest')}
+     * with positional arguments; only a scale factor is supported.
+     */
+    Block upsampleLayer(Args a, long channels) {
+        Object size = a.get(0, null);
+        Object factor = a.get(1, null);
+        Object mode = a.get(2, "nearest");
+        if (size != null || !(factor instanceof Number f) || f.doubleValue() <= 0 || !(mode instanceof String m)) {
+            throw new IllegalArgumentException("only nn.Upsample(None, <scale factor>, <mode>) is supported");
+        }
+        double scale = f.doubleValue();
+        return new Block(upsample(null, scale, m), channels, SpatialRule.of(x ->
+                new Spatial((long) Math.floor(x.h() * scale), (long) Math.floor(x.w() * scale))));
+    }
+
     /** The module an evaluated activation stands for; every use of one evaluation is the same instance. */
     ModuleSpec activation(ActivationSpec act) {
         ModuleSpec module = new ModuleSpec(act.pythonClass(), act.instanceId());

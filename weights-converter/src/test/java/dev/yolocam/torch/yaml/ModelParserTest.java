@@ -14,7 +14,7 @@ class ModelParserTest {
 
     @Test
     void depthMultipleRoundsHalfToEvenLikePython() {
-        ModelParser.ParsedModel parsed = parse(yaml(0.5, 1.0, List.of(
+        ParsedModel parsed = parse(yaml(0.5, 1.0, List.of(
                 row(-1, 1, "Conv", 16, 3, 2),
                 row(-1, 3, "C3", 16),   // round(1.5) = 2
                 row(-1, 5, "C3", 16),   // round(2.5) = 2, not 3
@@ -27,7 +27,7 @@ class ModelParserTest {
 
     @Test
     void widthMultipleRoundsChannelsUpToMultiplesOfEight() {
-        ModelParser.ParsedModel parsed = parse(yaml(1.0, 0.3, List.of(
+        ParsedModel parsed = parse(yaml(1.0, 0.3, List.of(
                 row(-1, 1, "Conv", 64, 3, 2),     // 19.2 -> 24
                 row(-1, 1, "Conv", 255, 1, 1),    // na * (nc + 5) = 255 is never scaled
                 row(-1, 1, "Conv", 8, 1, 1))));   // 2.4 -> 8
@@ -44,7 +44,7 @@ class ModelParserTest {
                 row(-1, 1, "Conv", 16, 1, 1, null, 1, 1, false),
                 row(-1, 1, "Conv", 16, 1, 1, null, 1, 1, 1)));
         yaml.put("activation", "nn.LeakyReLU(0.1)");
-        ModelParser.ParsedModel parsed = parse(yaml);
+        ParsedModel parsed = parse(yaml);
 
         ModuleSpec first = parsed.layers().get(0).module().children().get("act");
         assertEquals("torch.nn.modules.activation.LeakyReLU", first.pythonClass());
@@ -69,7 +69,7 @@ class ModelParserTest {
 
     @Test
     void layerAttributesAndSaveListAreUpstreams() {
-        ModelParser.ParsedModel parsed = parse(yaml(1.0, 1.0, List.of(
+        ParsedModel parsed = parse(yaml(1.0, 1.0, List.of(
                 row(-1, 1, "Conv", 16, 3, 2),
                 row(-1, 1, "Conv", 32, 3, 2),
                 row(List.of(-1, -2), 1, "Concat", 1),
@@ -99,11 +99,11 @@ class ModelParserTest {
                 .map(c -> c.attributes().get("in_channels")).toList());
     }
 
-    private static ModelParser.ParsedModel parse(Map<String, Object> yaml) {
+    private static ParsedModel parse(Map<String, Object> yaml) {
         return new ModelParser(ModelYaml.of(yaml, null), new InstanceIds()).parse();
     }
 
-    private static int bottlenecks(ModelParser.ParsedModel parsed, int layer) {
+    private static int bottlenecks(ParsedModel parsed, int layer) {
         return parsed.layers().get(layer).module().children().get("m").children().size();
     }
 

@@ -97,7 +97,7 @@ class YamlModelBuilderErrorTest {
         Path yaml = Files.writeString(tmp.resolve("list.yaml"), "- 1\n- 2\n");
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> YamlModelBuilder.build(yaml, Map.of()));
-        assertEquals("not a YOLOv5 model yaml (expected a mapping at the top)", e.problem());
+        assertEquals("not a model yaml (expected a mapping at the top)", e.problem());
         Path broken = Files.writeString(tmp.resolve("broken.yaml"), "nc: [1, 2\n");
         e = assertThrows(UnsupportedModelException.class, () -> YamlModelBuilder.build(broken, Map.of()));
         assertTrue(e.problem().startsWith("not a valid YAML file"), e.problem());
