@@ -91,7 +91,7 @@ public final class Benchmark {
             progress.accept("random " + config.randomVariant());
             YoloModel[] holder = new YoloModel[1];
             record(out, Timings.measure("generate_random_model", 0, 1, () -> holder[0] = new YoloModel(
-                    ModelDescription.of(RandomModels.yolov5(config.randomVariant(), 80, 0L),
+                    ModelDescription.of(RandomModels.build(config.randomVariant(), 80, 0L),
                             Path.of(config.randomVariant() + "-random")))));
             return holder[0];
         }

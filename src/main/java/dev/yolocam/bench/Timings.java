@@ -50,6 +50,14 @@ public final class Timings {
         return t.detail("images_per_pass", items).detail("pass_median_ms", median());
     }
 
+    /** The same measurements under {@code prefix + stage} ({@code "yolov8n forward@320x320"}). */
+    public Timings prefixed(String prefix) {
+        Timings t = new Timings(prefix + stage);
+        t.millis.addAll(millis);
+        t.details.putAll(details);
+        return t;
+    }
+
     public Timings add(double ms) {
         millis.add(ms);
         return this;

@@ -9,6 +9,8 @@ import dev.yolocam.io.OutputDirectory;
 import dev.yolocam.model.RandomModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     WeightsOption weights;
 
-    @Option(names = "--random", paramLabel = "ARCH",
-            description = "Measure a model of this architecture with random weights instead (e.g. yolov5s).")
-    String random;
+    @Option(names = "--random", paramLabel = "ARCH", split = ",",
+            description = "Measure models of these architectures with random weights instead, one after the other "
+                    + "in this process (e.g. yolov5s, or yolov5n,yolov5s,yolov8n,yolo11n to compare them; stages "
+                    + "are then prefixed with the architecture).")
+    List<String> random;
 
     @Option(names = "--imgsz", split = ",", paramLabel = "N", defaultValue = "320,640",
             description = "Square input sizes to measure. Default: ${DEFAULT-VALUE}.")
@@ -91,9 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
         if ((weights.given() == null) == (random == null)) {
             throw new UsageException("give exactly one of --weights FILE or --random ARCH (e.g. --random yolov5s)");
         }
-        if (random != null && !RandomModels.VARIANTS.contains(random)) {
-            throw new UsageException("--random " + random + ": unknown architecture; known: "
-                    + String.join(", ", RandomModels.VARIANTS));
+        for (String architecture : random == null ? List.<String>of() : random) {
+            if (!RandomModels.VARIANTS.contains(architecture)) {
+                throw new UsageException("--random " + architecture + ": unknown architecture; known: "
+                        + String.join(", ", RandomModels.VARIANTS));
+            }
         }
         if (runs < 1 || warmup < 0 || soak < 0) {
             throw new UsageException("--runs must be >= 1, --warmup and --soak >= 0");
@@ -108,11 +114,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             OutputFile.require("--json", json);
         }
-        Benchmark.Config config = new Benchmark.Config(weights.given(), random, inputSizes, methods.several(),
-                layers.requested(), imagesPerPass, warmup, runs, soak, seed);
+        List<Benchmark.Config> configs = (random == null ? Collections.<String>singletonList(null) : random)
+                .stream().map(architecture -> new Benchmark.Config(weights.given(), architecture, inputSizes,
+                        methods.several(), layers.requested(), imagesPerPass, warmup, runs, soak, seed)).toList();
         OutputDirectory jsonFolder = json == null ? null : OutputDirectory.ofFile(json);
         try {
-            return benchmark(config);
+            return benchmark(configs);
         } finally {
             if (jsonFolder != null) {
                 jsonFolder.removeIfEmpty();
@@ -120,22 +127,28 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int benchmark(Benchmark.Config config) throws Exception {
+    private int benchmark(List<Benchmark.Config> configs) throws Exception {
         if (threads != null) {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<Timings> results = new Benchmark(config, stage -> {
-            if (!run.quiet()) {
-                err.println("bench: " + stage);
-                err.flush();
-            }
-        }).run();
+        List<Timings> results = new ArrayList<>();
+        for (Benchmark.Config config : configs) {
+            String model = config.randomVariant() == null ? "" : config.randomVariant() + " ";
+            List<Timings> timings = new Benchmark(config, stage -> {
+                if (!run.quiet()) {
+                    err.println("bench: " + model + stage);
+                    err.flush();
+                }
+            }).run();
+            timings.forEach(t -> results.add(configs.size() > 1 ? t.prefixed(model) : t));
+        }
         print(results, spec.commandLine().getOut());
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("model", weights.given() != null ? weights.given().toString() : random + " (random weights)");
+            doc.put("model", weights.given() != null ? weights.given().toString()
+                    : String.join(", ", random) + " (random weights)");
             doc.put("threads", Nd4j.getEnvironment().maxThreads());
             doc.put("java", System.getProperty("java.version"));
             doc.put("backend", Device.backendName());
@@ -146,7 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static void print(List<Timings> results, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-34s %6s %10s %10s %10s  %s%n", "stage", "runs", "median ms", "min ms", "max ms",
+        out.printf(Locale.ROOT, "%-42s %6s %10s %10s %10s  %s%n", "stage", "runs", "median ms", "min ms", "max ms",
                 "details");
         for (Timings t : results) {
             Map<String, Object> j = t.toJson();
@@ -155,11 +168,12 @@ public final class BenchCommand implements Callable<Integer> {
             int runs = (int) j.get("runs");
             String times = runs == 0 ? String.format(Locale.ROOT, "%10s %10s %10s", "-", "-", "-")
                     : String.format(Locale.ROOT, "%10.1f %10.1f %10.1f", t.median(), t.min(), t.max());
-            out.printf(Locale.ROOT, "%-34s %6d %s  %s%n", t.stage(), runs, times,
+            out.printf(Locale.ROOT, "%-42s %6d %s  %s%n", t.stage(), runs, times,
                     details.isEmpty() ? "" : details.toString());
         }
-        results.stream().filter(t -> t.stage().equals("peak_rss")).findFirst()
-                .ifPresent(t -> out.printf(Locale.ROOT, "peak RSS %s MiB%n", t.toJson().get("peak_rss_mib")));
+        results.stream().filter(t -> t.stage().endsWith("peak_rss"))
+                .forEach(t -> out.printf(Locale.ROOT, "%s %s MiB%n", t.stage().replace("peak_rss", "peak RSS"),
+                        t.toJson().get("peak_rss_mib")));
         out.flush();
     }
 }

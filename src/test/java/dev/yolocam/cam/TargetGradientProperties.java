@@ -101,7 +101,7 @@ class TargetGradientProperties {
 
     /** A YOLOv5n with random weights and 3 classes on a 64 x 64 random picture: realistic boxes and scores. */
     private static Yolov5Predictions randomModelOutput() {
-        YoloModel model = new YoloModel(ModelDescription.of(RandomModels.yolov5("yolov5n", CLASSES, 7L),
+        YoloModel model = new YoloModel(ModelDescription.of(RandomModels.build("yolov5n", CLASSES, 7L),
                 Path.of("yolov5n-random")));
         float[] picture = new float[3 * 64 * 64];
         Random random = new Random(11);

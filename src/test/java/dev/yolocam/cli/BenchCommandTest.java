@@ -39,6 +39,31 @@ class BenchCommandTest {
     }
 
     @Test
+    void severalArchitecturesAreMeasuredInOneRunUnderTheirNames() throws IOException {
+        Path json = temp.resolve("bench.json");
+        Cli.Result r = Cli.run("bench", "--random", "yolov5n,yolo11n", "--imgsz", "64", "--runs", "1", "--warmup",
+                "0", "--method", "GradCAM", "--images-per-pass", "1", "--json", json.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> stages = new ArrayList<>();
+        new ObjectMapper().readTree(json.toFile()).path("stages").forEach(s -> stages.add(s.path("stage").asText()));
+        for (String model : List.of("yolov5n", "yolo11n")) {
+            for (String stage : List.of("graph_build@64", "forward@64", "forward_backward@64", "method:GradCAM@64",
+                    "peak_rss")) {
+                assertTrue(stages.contains(model + " " + stage), model + " " + stage + " in " + stages);
+            }
+        }
+        assertTrue(r.out().contains("yolo11n peak RSS"), r.out());
+    }
+
+    @Test
+    void anUnknownArchitectureIsAUsageErrorNamingTheKnownOnes() {
+        Cli.Result r = Cli.run("bench", "--random", "yolov5n,yolov9t");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.oneLineError(), r.err());
+        assertTrue(r.err().contains("yolov9t") && r.err().contains("yolo11n"), r.err());
+    }
+
+    @Test
     void weightsAndRandomTogetherIsAUsageError() {
         Cli.Result r = Cli.run("bench", "--random", "yolov5n", "--weights", "x.pt");
         assertEquals(2, r.exitCode());

@@ -59,16 +59,6 @@ public final class RandomModels {
     }
 
     /**
-     * The same as {@link #build}, under its name from when only YOLOv5 variants existed.
-     *
-     * @deprecated use {@link #build}; kept until the CLI's callers are renamed
-     */
-    @Deprecated
-    public static ModuleNode yolov5(String variant, int classes, long seed) {
-        return build(variant, classes, seed);
-    }
-
-    /**
      * The variant's upstream model YAML, parsed (a fresh, mutable map every call). For YOLOv8/YOLO11 it is what
      * upstream's {@code yaml_model_load('yolov8n.yaml')} returns: {@code yolov8.yaml} with {@code scale: n} and
      * {@code yaml_file: yolov8n.yaml}.
