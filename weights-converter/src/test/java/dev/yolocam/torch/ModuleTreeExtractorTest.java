@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * From the unpickled object to a {@link Checkpoint}: which entry is the model, the module tree's paths, classes,
- * tensors, attributes and shared instances, state_dict-only checkpoints, metadata, and what is not a YOLOv5 model.
+ * tensors, attributes and shared instances, state_dict-only checkpoints, metadata, and what is not a model of a registered family.
  */
 class ModuleTreeExtractorTest {
     @TempDir
@@ -147,7 +147,7 @@ class ModuleTreeExtractorTest {
                 .beginObject("torch.nn.modules.container", "Sequential").endObject().endDict();
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> read(sequential, "seq.pt"));
-        assertTrue(e.getMessage().contains("not a YOLOv5 checkpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a YOLOv5 or YOLOv8/YOLO11 checkpoint"), e.getMessage());
         assertTrue(e.getMessage().contains("torch.nn.modules.container.Sequential"), e.getMessage());
 
         assertThrows(UnsupportedModelException.class, () -> read(PickleBuilder.protocol(2).beginDict()
