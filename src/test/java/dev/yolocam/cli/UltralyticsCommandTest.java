@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yolocam.cam.CamMethod;
+import dev.yolocam.cam.CamMethods;
 import dev.yolocam.io.NpyFile;
 import dev.yolocam.testing.Float64Bounds;
 import dev.yolocam.testing.Oracle;
@@ -18,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The user's commands on YOLOv8/YOLO11 checkpoints (the oracle's trained shapes models): the same commands as for
@@ -81,6 +85,51 @@ class UltralyticsCommandTest {
         assertTrue(r.oneLineError(), r.err());
         assertTrue(r.err().contains("objectness"), r.err());
         assertTrue(!Files.exists(out) || isEmpty(out), "nothing written");
+    }
+
+    static List<String> methods() {
+        return CamMethods.all().stream().map(CamMethod::name).toList();
+    }
+
+    /** Every method runs on a YOLO11 model (at a small size: this checks that they work, not their numbers). */
+    @ParameterizedTest
+    @MethodSource("methods")
+    void everyMethodExplainsAYolo11Model(String method) throws IOException {
+        Path out = temp.resolve("exp");
+        Cli.Result r = Cli.run("explain", "--weights", model("shapes-yolo11n.pt"), "--imgsz", "128", "--method",
+                method, "--save", "json,npy", "--conf", "0.05", "--batch-size", "64", "--out", out.toString(), "-q",
+                image());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = JSON.readTree(out.resolve("test_0001.json").toFile());
+        assertTrue(doc.path("detections").size() > 0, "detections at 128");
+        float[] map = NpyFile.read(out.resolve("test_0001_cam.npy")).data();
+        for (float v : map) {
+            assertTrue(v >= 0 && v <= 1, method + ": map value " + v);
+        }
+    }
+
+    @Test
+    void imagesBatchedInOnePassGetTheDetectionsOfOnePassEach() throws IOException {
+        List<JsonNode> results = new ArrayList<>();
+        for (String perPass : List.of("1", "2")) {
+            Path out = temp.resolve("det" + perPass);
+            Cli.Result r = Cli.run("detect", "--weights", model("shapes-yolov8n.pt"), "--images-per-pass", perPass,
+                    "--out", out.toString(), "-q", image(), Oracle.image("shapes/test_0002.png").toString());
+            assertEquals(0, r.exitCode(), r.err());
+            results.add(JSON.readTree(out.resolve("test_0002.json").toFile()).path("detections"));
+        }
+        assertEquals(results.get(0).size(), results.get(1).size());
+        // the same model's measured float32 bound on box coordinates (kernels for a batch of 2 round differently)
+        Tolerance tolerance = Float64Bounds.ofOracleV8Case(OracleV8.caseDir("shapes8_a_320"), "shapes8_a_320")
+                .rawCoordinates();
+        for (int i = 0; i < results.get(0).size(); i++) {
+            assertEquals(results.get(0).get(i).path("class"), results.get(1).get(i).path("class"));
+            for (int k = 0; k < 4; k++) {
+                double diff = Math.abs(results.get(0).get(i).path("box").get(k).asDouble()
+                        - results.get(1).get(i).path("box").get(k).asDouble());
+                assertTrue(tolerance.admits(diff), "box of #" + i + ": " + diff + "; " + tolerance);
+            }
+        }
     }
 
     @Test
