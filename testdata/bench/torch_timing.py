@@ -5,7 +5,7 @@ Detect inputs), on the same input shapes as `bench` (a 4:3 picture letterboxed: 
 Run (upstream Ultralytics 8.3.166 extracted at /tmp/ul8, Debian's python3-torch):
     YOLO_OFFLINE=True YOLO_CONFIG_DIR=/tmp/ulcfg /usr/bin/python3 testdata/bench/torch_timing.py \
         ../shared/oracle-v8/models/yolov8n-random.pt ../shared/oracle-v8/models/yolo11n-random.pt
-Prints one line per model, stage and input: median / min / max of 7 timed runs after 2 warm-up runs, in ms per
+Prints one line per model, stage and input: median / min / max of 15 timed runs after 3 warm-up runs, in ms per
 image. Used for the comparison table in the issue notes; nothing of upstream is part of this repository.
 """
 import statistics
@@ -19,7 +19,7 @@ from ultralytics.nn.tasks import attempt_load_one_weight  # noqa: E402
 torch.set_num_threads(2)
 
 
-def timed(action, warmup=2, runs=7):
+def timed(action, warmup=3, runs=15):
     for _ in range(warmup):
         action()
     out = []
