@@ -95,15 +95,7 @@ final class CommonBlocks {
 
     /** {@code SPPF(c1, c2, k=5)}. */
     Block sppf(Args a) {
-        long c1 = a.integer(0, "c1");
-        long c2 = a.integer(1, "c2");
-        long k = a.integer(2, "k", 5);
-        long c = c1 / 2;
-        ModuleSpec sppf = new ModuleSpec(COMMON + "SPPF", nn.ids().next())
-                .child("cv1", conv(c1, c, 1).module())
-                .child("cv2", conv(c * 4, c2, 1).module())
-                .child("m", nn.maxPool2d(k, 1, k / 2));
-        return new Block(sppf, c2, SpatialRule.of(x -> x.requireSame(x.pooled(k), "SPPF")));
+        return convs.sppf(COMMON + "SPPF", COMMON + "Conv", a);
     }
 
     /** {@code Focus(c1, c2, k=1, s=1, p=None, g=1, act=True)}: space-to-depth, then a Conv on 4*c1 channels. */

@@ -32,6 +32,22 @@ final class ConvBlocks {
         return new Block(conv, c2, SpatialRule.of(x -> x.sliding(kernel, stride, padding, dilation)));
     }
 
+    /**
+     * {@code SPPF(c1, c2, k=5)}, which both families define alike in their own modules: {@code cv1} (c1 -> c1/2),
+     * one {@code MaxPool2d(k, 1, k // 2)} applied three times, {@code cv2} (4 * c1/2 -> c2).
+     */
+    Block sppf(String sppfClass, String convClass, Args a) {
+        long c1 = a.integer(0, "c1");
+        long c2 = a.integer(1, "c2");
+        long k = a.integer(2, "k", 5);
+        long c = c1 / 2;
+        ModuleSpec sppf = new ModuleSpec(sppfClass, nn.ids().next())
+                .child("cv1", conv(convClass, c1, c, 1L, 1L, null, 1, 1, Boolean.TRUE).module())
+                .child("cv2", conv(convClass, c * 4, c2, 1L, 1L, null, 1, 1, Boolean.TRUE).module())
+                .child("m", nn.maxPool2d(k, 1, k / 2));
+        return new Block(sppf, c2, SpatialRule.of(x -> x.requireSame(x.pooled(k), "SPPF")));
+    }
+
     /** {@code int(c2 * e)}: the hidden channels of a block with expansion e. */
     static long hidden(long c2, double e) {
         return (long) (c2 * e);

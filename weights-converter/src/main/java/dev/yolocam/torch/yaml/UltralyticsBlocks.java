@@ -103,15 +103,7 @@ final class UltralyticsBlocks {
 
     /** {@code SPPF(c1, c2, k=5)}. */
     Block sppf(Args a) {
-        long c1 = a.integer(0, "c1");
-        long c2 = a.integer(1, "c2");
-        long k = a.integer(2, "k", 5);
-        long c = c1 / 2;
-        ModuleSpec sppf = new ModuleSpec(BLOCK + "SPPF", nn.ids().next())
-                .child("cv1", conv(c1, c, 1).module())
-                .child("cv2", conv(c * 4, c2, 1).module())
-                .child("m", nn.maxPool2d(k, 1, k / 2));
-        return new Block(sppf, c2, SpatialRule.of(x -> x.requireSame(x.pooled(k), "SPPF")));
+        return convs.sppf(BLOCK + "SPPF", CONV + "Conv", a);
     }
 
     /** {@code C2PSA(c1, c2, n=1, e=0.5)}: n {@code PSABlock(c, attn_ratio=0.5, num_heads=c // 64)}. */

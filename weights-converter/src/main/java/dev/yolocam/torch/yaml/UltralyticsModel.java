@@ -1,7 +1,6 @@
 package dev.yolocam.torch.yaml;
 
 import dev.yolocam.torch.TensorData;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +20,9 @@ final class UltralyticsModel {
         InstanceIds ids = new InstanceIds();
         ModuleSpec root = new ModuleSpec("ultralytics.nn.tasks.DetectionModel", ids.next());
         ParsedModel parsed = new UltralyticsParser(yaml, ids).parse();
-        List<Block> layers = parsed.layers();
-        ModuleSpec detect = layers.get(layers.size() - 1).module();
-        if (!UltralyticsDetect.DETECT.equals(detect.pythonClass())) {
-            throw yaml.problem("the last layer is " + detect.pythonClass() + ", not Detect: not a detection model");
-        }
-        TensorData stride;
-        try {
-            stride = SmallTensors.float32("stride", StrideDryRun.strides(layers, yaml.layers()));
-        } catch (IllegalArgumentException e) {
-            throw yaml.problem(e.getMessage());
-        }
-        List<ModuleSpec> modules = new ArrayList<>();
-        for (Block layer : layers) {
-            modules.add(layer.module());
-        }
+        ModuleSpec detect = parsed.detect(UltralyticsDetect.DETECT, yaml::problem);
+        TensorData stride = parsed.stride(yaml.layers(), yaml::problem);
+        List<ModuleSpec> modules = parsed.modules();
         root.attribute("yaml", yaml.dict())
                 .child("model", new TorchModules(ids).sequential(modules))
                 .attribute("save", parsed.save())

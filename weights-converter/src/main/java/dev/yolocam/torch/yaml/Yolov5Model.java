@@ -17,21 +17,9 @@ final class Yolov5Model {
         InstanceIds ids = new InstanceIds();
         ModuleSpec root = new ModuleSpec("models.yolo.DetectionModel", ids.next());
         ParsedModel parsed = new ModelParser(yaml, ids).parse();
-        List<Block> layers = parsed.layers();
-        ModuleSpec detect = layers.get(layers.size() - 1).module();
-        if (!DetectHeads.DETECT.equals(detect.pythonClass())) {
-            throw yaml.problem("the last layer is " + detect.pythonClass() + ", not Detect: not a detection model");
-        }
-        TensorData stride;
-        try {
-            stride = SmallTensors.float32("stride", StrideDryRun.strides(layers, yaml.layers()));
-        } catch (IllegalArgumentException e) {
-            throw yaml.problem(e.getMessage());
-        }
-        List<ModuleSpec> modules = new ArrayList<>();
-        for (Block layer : layers) {
-            modules.add(layer.module());
-        }
+        ModuleSpec detect = parsed.detect(DetectHeads.DETECT, yaml::problem);
+        TensorData stride = parsed.stride(yaml.layers(), yaml::problem);
+        List<ModuleSpec> modules = parsed.modules();
         if (yaml.file() != null) {
             root.attribute("yaml_file", String.valueOf(yaml.file().getFileName()));
         }
