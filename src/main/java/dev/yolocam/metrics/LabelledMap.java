@@ -1,5 +1,7 @@
 package dev.yolocam.metrics;
 
+import dev.yolocam.detect.LabelBox;
+import dev.yolocam.detect.YoloLabels;
 import dev.yolocam.cam.CamMath;
 import java.nio.file.Path;
 import java.util.List;

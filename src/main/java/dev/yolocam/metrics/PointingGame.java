@@ -1,5 +1,6 @@
 package dev.yolocam.metrics;
 
+import dev.yolocam.detect.LabelBox;
 import dev.yolocam.cam.CamMath;
 import java.util.List;
 import java.util.Map;

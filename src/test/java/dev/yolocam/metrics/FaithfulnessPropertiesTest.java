@@ -1,5 +1,6 @@
 package dev.yolocam.metrics;
 
+import dev.yolocam.detect.LabelBox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.yolocam.metrics;
+package dev.yolocam.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

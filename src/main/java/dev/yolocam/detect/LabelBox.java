@@ -1,4 +1,4 @@
-package dev.yolocam.metrics;
+package dev.yolocam.detect;
 
 /**
  * A ground-truth box from a YOLO label file, corners in pixels of the original image.

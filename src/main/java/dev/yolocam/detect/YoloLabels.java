@@ -1,4 +1,4 @@
-package dev.yolocam.metrics;
+package dev.yolocam.detect;
 
 import dev.yolocam.errors.YolocamException;
 import java.io.IOException;
