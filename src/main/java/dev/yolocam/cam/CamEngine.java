@@ -28,6 +28,7 @@ public final class CamEngine {
     private final PassRunner passes;
     private final MapBuilder maps;
     private final MapFinisher finisher;
+    private final MissExplainer misses;
 
     public CamEngine(Detector detector, CamRequest request) {
         this(detector, request, MemoryPolicy.standard());
@@ -40,6 +41,7 @@ public final class CamEngine {
         this.passes = new PassRunner(detector, request.method().usesGradients(), this::targetFor);
         this.maps = new MapBuilder(detector.model(), request);
         this.finisher = new MapFinisher(detector.model(), request);
+        this.misses = new MissExplainer(detector, request, passes, maps, finisher);
     }
 
     public CamRequest request() {
@@ -78,8 +80,9 @@ public final class CamEngine {
     private ExplainResult explain(ImageRecord record) {
         DetectionResult detections = record.detections();
         Target target = record.target();
+        LabelCheck labels = request.misses() ? misses.check(record) : null;
         if (target.isEmpty()) {
-            return new ExplainResult(detections, List.of(), true);
+            return new ExplainResult(detections, List.of(), true, labels);
         }
         List<Target> explained = request.perDetection()
                 ? target.detections().stream().map(target::only).toList() : List.of(target);
@@ -95,7 +98,7 @@ public final class CamEngine {
             int index = request.perDetection() ? detections.inInput().indexOf(t.detections().get(0)) : -1;
             out.add(finisher.finish(map, detections, t, index, pass.layers()));
         }
-        return new ExplainResult(detections, out, false);
+        return new ExplainResult(detections, out, false, labels);
     }
 
     /**

@@ -9,11 +9,13 @@ import java.util.List;
  * @param perDetection one map per kept detection, each from its own row only
  * @param keepTopPercent 0 to keep the whole map, else keep only the top percent of its values
  * @param renormalize    min-max normalise the map inside each box and zero it outside
+ * @param misses         also hold the detections against the image's YOLO label file and explain each labelled
+ *                       object that was missed ({@link LabelCheck})
  */
 public record CamRequest(CamMethod method, List<String> layers, List<TargetKind> targets, int[] classes,
                          boolean perDetection, boolean eigenSmooth, boolean augSmooth,
                          CamMath.Aggregation aggregation, double keepTopPercent, boolean renormalize,
-                         CamOptions options) {
+                         CamOptions options, boolean misses) {
     public CamRequest {
         layers = List.copyOf(layers);
         targets = List.copyOf(targets);
@@ -47,6 +49,7 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
         b.keepTopPercent = keepTopPercent;
         b.renormalize = renormalize;
         b.options = options;
+        b.misses = misses;
         return b;
     }
 
@@ -56,6 +59,7 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
         private final List<String> layers;
         private List<TargetKind> targets = List.of(TargetKind.CLASS);
         private int[] classes = new int[0];
+        private boolean misses;
         private boolean perDetection;
         private boolean eigenSmooth;
         private boolean augSmooth;
@@ -114,9 +118,14 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
             return this;
         }
 
+        public Builder misses(boolean value) {
+            misses = value;
+            return this;
+        }
+
         public CamRequest build() {
             return new CamRequest(method, layers, targets, classes, perDetection, eigenSmooth, augSmooth,
-                    aggregation, keepTopPercent, renormalize, options);
+                    aggregation, keepTopPercent, renormalize, options, misses);
         }
     }
 }

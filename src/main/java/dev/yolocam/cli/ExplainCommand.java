@@ -48,7 +48,14 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--save", split = ",", paramLabel = "WHAT", defaultValue = "overlay,boxes,json",
+    @Option(names = "--misses",
+            description = "Hold the detections against each image's YOLO label file (<stem>.txt beside it, or "
+                    + "YOLOv5's labels/ folder): explain every labelled object that no kept detection of its class "
+                    + "matches at IoU 0.5 - why (below_conf, nms, wrong_class, no_candidate) and a map of its best "
+                    + "prediction row - and mark detections that match no label as false positives.")
+    boolean misses;
+
+    @Option(names = "--save", split = ",", paramLabel = "WHAT", defaultValue = "overlay,boxes,json,misses",
             converter = Saved.class, completionCandidates = Saved.class,
             description = "Files to write: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     List<Output<ExplainedPicture>> save;
@@ -76,7 +83,8 @@ public final class ExplainCommand implements Callable<Integer> {
     private int explain(ImageSession session, int imagesPerPass, PrintWriter err) {
         List<String> chosenLayers = LayerResolver.choose(session.model(), session.detector().inputSize(),
                 layers.requested());
-        CamEngine engine = new CamEngine(session.detector(), cam.request(chosenLayers, session.selectedClasses()));
+        CamEngine engine = new CamEngine(session.detector(), cam.request(chosenLayers, session.selectedClasses())
+                .toBuilder().misses(misses).build());
         MetricsStage metrics = cam.metricsStage();
         if (engine.request().perDetection() && !engine.request().method().usesTarget()) {
             run.warn(err, engine.request().method().name() + " does not depend on the target, so --per-detection "
@@ -90,12 +98,25 @@ public final class ExplainCommand implements Callable<Integer> {
         OutputSelection<ExplainedPicture> outputs = OutputSelection.of(Outputs.EXPLAIN, save);
         IntFunction<String> className = session.model().description()::className;
         Set<Path> warned = ConcurrentHashMap.newKeySet();
+        Set<Path> unlabelled = ConcurrentHashMap.newKeySet();
         return session.run(err, run, ImageRun.Product.MAPS, imagesPerPass,
                 batch -> metrics.measure(engine.explain(batch)), (picture, result) -> {
                     warnAboutEmptyMaps(picture, result, warned);
+                    warnAboutMissingLabels(picture, result, unlabelled);
                     outputs.write(new ExplainedPicture(picture, result, session.out().path(), className, outputs));
                     return new ImageRun.Counts(result.detections().inOriginal().size(), result.maps().size());
                 }, outputs.drawsVideo() ? result -> ExplainedPicture.videoFrame(result, className) : null);
+    }
+
+    /** --misses on a picture without a label file: say so once per file, and go on. */
+    private void warnAboutMissingLabels(SourceImage picture, ExplainResult result, Set<Path> warned) {
+        if (!misses || result.labels() != null || run.quiet() || !warned.add(picture.file())) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("yolocam: " + picture.label() + ": warning: no YOLO label file (" + "<stem>.txt beside it or in "
+                + "a labels/ folder beside images/), so --misses has nothing to hold its detections against");
+        err.flush();
     }
 
     /**

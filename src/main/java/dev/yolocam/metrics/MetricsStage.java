@@ -36,7 +36,7 @@ public final class MetricsStage {
                 results.stream().map(ExplainResult::maps).toList());
         List<ExplainResult> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            out.add(new ExplainResult(results.get(i).detections(), maps.get(i), results.get(i).noDetections()));
+            out.add(results.get(i).withMaps(maps.get(i)));
         }
         return out;
     }

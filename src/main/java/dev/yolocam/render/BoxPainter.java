@@ -17,12 +17,29 @@ public final class BoxPainter {
     private BoxPainter() {
     }
 
+    /** A dashed box in the class's colour (a ground-truth label), no caption. */
+    public static void drawDashed(BufferedImage image, double x1, double y1, double x2, double y2, int classId) {
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            float lineWidth = lineWidth(image);
+            g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {3 * lineWidth, 2 * lineWidth}, 0f));
+            g.setColor(Palette.forClass(classId));
+            int left = (int) Math.round(x1);
+            int top = (int) Math.round(y1);
+            g.drawRect(left, top, (int) Math.round(x2) - left, (int) Math.round(y2) - top);
+        } finally {
+            g.dispose();
+        }
+    }
+
     public static void draw(BufferedImage image, List<Detection> detections, IntFunction<String> className) {
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            int lineWidth = Math.max(Math.round((image.getWidth() + image.getHeight()) / 2f * 0.003f), 2);
+            int lineWidth = lineWidth(image);
             g.setStroke(new BasicStroke(lineWidth));
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, lineWidth * 6)));
             FontMetrics fm = g.getFontMetrics();
@@ -46,5 +63,10 @@ public final class BoxPainter {
         } finally {
             g.dispose();
         }
+    }
+
+    /** YOLOv5's Annotator line width: 0.3 % of the mean side, at least 2 pixels. */
+    private static int lineWidth(BufferedImage image) {
+        return Math.max(Math.round((image.getWidth() + image.getHeight()) / 2f * 0.003f), 2);
     }
 }

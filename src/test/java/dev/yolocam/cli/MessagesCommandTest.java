@@ -172,7 +172,7 @@ class MessagesCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         String help = Cli.run("explain", "--help").out().replaceAll("\\s+", " ");
         for (String values : List.of("class, obj, class_obj, x, y, w, h, l, t, r, b, class_all", "mean, max",
-                "cheap, all, none", "cpu, cuda", "overlay, heatmap, boxes, concat, npy, json")) {
+                "cheap, all, none", "cpu, cuda", "overlay, heatmap, boxes, concat, npy, misses, json")) {
             assertTrue(help.contains(values), values + " in " + help);
         }
         Cli.Result bad = Cli.run("explain", "--aggregate", "median");

@@ -74,10 +74,10 @@ class ToyOutputCommandTest {
     @Test
     void helpAndTheErrorForAnUnknownNameListTheToy() {
         String help = Cli.run("explain", "--help").out().replaceAll("\\s+", " ");
-        assertTrue(help.contains("overlay, heatmap, boxes, concat, npy, json, count"), help);
+        assertTrue(help.contains("overlay, heatmap, boxes, concat, npy, misses, json, count"), help);
         Cli.Result r = Cli.run("explain", "--save", "pdf");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.oneLineError() && r.err().contains("overlay, heatmap, boxes, concat, npy, json, count")
+        assertTrue(r.oneLineError() && r.err().contains("overlay, heatmap, boxes, concat, npy, misses, json, count")
                 && r.err().contains("'pdf'"), r.err());
     }
 }

@@ -58,6 +58,17 @@ public final class ExplainedPicture extends OutputPicture {
         return className;
     }
 
+    /** The base file name of the k-th missed label's files: {@code <stem>_miss<k>_<class>}. */
+    public String missBase(int k) {
+        int classId = result.labels().misses().get(k).label().classId();
+        return String.format(Locale.ROOT, "%s_miss%d_%s", source().stem(), k, safe(className.apply(classId)));
+    }
+
+    /** Whether this run writes the output named {@code name} for this picture. */
+    public boolean writes(String name) {
+        return selection.registered().stream().anyMatch(o -> o.name().equals(name) && selection.writes(o, this));
+    }
+
     /**
      * The files of {@code map} its JSON entry names: for every registered output with a JSON key, in registration
      * order, the file this run writes, or null when it writes none.

@@ -12,6 +12,7 @@ public final class Outputs {
             new BoxesOutput(),
             new ConcatOutput(),
             new NpyOutput(),
+            new MissesOutput(),
             new ExplainJsonOutput());
 
     /** What {@code yolocam detect} writes for every picture. */
