@@ -3,6 +3,10 @@ package dev.yolocam.cam;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.yolocam.detect.Detector;
+import dev.yolocam.detect.InputSize;
+import dev.yolocam.detect.NmsOptions;
+import dev.yolocam.testing.OracleCase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +46,28 @@ class ShapleyCamTest {
         }
         assertArrayEquals(expected, map, 1e-4f);
         assertEquals(List.of(1.01f, 0.99f), model.gradientFactors, "one pass at (1 +- 0.01) x the layer output");
+    }
+
+    /**
+     * Upstream raises for several target layers at once (oracle 9b); yolocam takes each layer's product with only
+     * that layer scaled, so each layer's map from a pass over several layers (a sweep) is its one-layer map.
+     */
+    @Test
+    void eachOfSeveralLayersGetsItsOneLayerMap() {
+        OracleCase c = OracleCase.all().stream().filter(o -> o.name().equals("shapes_a_320")).findFirst()
+                .orElseThrow();
+        Detector detector = new Detector(CamEngineOracleTest.model(c.weights()), InputSize.square(320),
+                NmsOptions.defaults());
+        CamMethod shapley = CamMethods.find("ShapleyCAM").orElseThrow();
+        List<String> layers = CamEngineOracleTest.layers("Ldetin");
+        SweepResult sweep = new CamEngine(detector, CamRequest.of(shapley, layers))
+                .sweep(CamEngineOracleTest.oracleInput(c));
+        for (int k = 0; k < layers.size(); k++) {
+            float[] alone = new CamEngine(detector, CamRequest.of(shapley, List.of(layers.get(k))))
+                    .explain(CamEngineOracleTest.oracleInput(c)).maps().get(0).input();
+            // a one-layer explain scales the layer's map once more (the aggregation of one map)
+            float[] fromSweep = CamMath.aggregate(List.of(sweep.maps().get(k).input()), CamMath.Aggregation.MEAN);
+            assertArrayEquals(alone, fromSweep, 1e-5f, layers.get(k));
+        }
     }
 }
