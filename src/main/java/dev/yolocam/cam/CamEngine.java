@@ -142,7 +142,10 @@ public final class CamEngine {
         return PredictionGrid.of(detector.model().description().detect(), lb.height(), lb.width());
     }
 
-    /** The rows to explain: NMS survivors of the selected classes; class_all sums over those classes. */
+    /**
+     * The rows to explain: NMS survivors of the selected classes; class_all sums over those classes; the method may
+     * adjust the target.
+     */
     private Target targetFor(DetectionResult detections) {
         List<Detection> selected = new ArrayList<>();
         Set<Integer> classes = new LinkedHashSet<>();
@@ -154,7 +157,8 @@ public final class CamEngine {
         }
         int[] classAll = request.classes().length > 0 ? request.classes().clone()
                 : classes.stream().sorted().mapToInt(Integer::intValue).toArray();
-        return new Target(request.targets(), selected, classAll, grid(detections.letterbox()));
+        return request.method().target(new Target(request.targets(), selected, classAll,
+                grid(detections.letterbox())));
     }
 
     private static boolean contains(int[] values, int v) {

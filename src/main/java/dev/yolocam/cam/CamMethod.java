@@ -40,6 +40,22 @@ public interface CamMethod {
     }
 
     /**
+     * The target this method explains when the engine chose {@code target}; most explain it as it is (FinerCAM
+     * adds comparison terms).
+     */
+    default Target target(Target target) {
+        return target;
+    }
+
+    /**
+     * The final map from the layers' maps, each already ReLU'd, scaled and resized to the input; the engine's
+     * {@code aggregation} unless the method combines layers its own way (RefineCAM multiplies them).
+     */
+    default float[] aggregate(List<float[]> layerMaps, CamMath.Aggregation aggregation) {
+        return CamMath.aggregate(layerMaps, aggregation);
+    }
+
+    /**
      * The layer's map before ReLU and normalisation, {@code h*w} values.
      *
      * @param eigenSmooth replace the channel sum of the weighted activations by their first principal component

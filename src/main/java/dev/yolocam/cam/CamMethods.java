@@ -3,6 +3,8 @@ package dev.yolocam.cam;
 import dev.yolocam.cam.methods.AblationCam;
 import dev.yolocam.cam.methods.EigenCam;
 import dev.yolocam.cam.methods.EigenGradCam;
+import dev.yolocam.cam.methods.Fem;
+import dev.yolocam.cam.methods.FinerCam;
 import dev.yolocam.cam.methods.FullGrad;
 import dev.yolocam.cam.methods.GradCam;
 import dev.yolocam.cam.methods.GradCamElementWise;
@@ -11,7 +13,9 @@ import dev.yolocam.cam.methods.HiResCam;
 import dev.yolocam.cam.methods.KpcaCam;
 import dev.yolocam.cam.methods.LayerCam;
 import dev.yolocam.cam.methods.RandomCam;
+import dev.yolocam.cam.methods.RefineCam;
 import dev.yolocam.cam.methods.ScoreCam;
+import dev.yolocam.cam.methods.ShapleyCam;
 import dev.yolocam.cam.methods.XGradCam;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +39,11 @@ public final class CamMethods {
             new AblationCam(),
             new RandomCam(),
             new KpcaCam(),
-            new FullGrad());
+            new FullGrad(),
+            new Fem(),
+            new ShapleyCam(),
+            new RefineCam(),
+            new FinerCam());
 
     private CamMethods() {
     }

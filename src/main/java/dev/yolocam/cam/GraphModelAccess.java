@@ -17,7 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * ModelAccess on the real model: perturbed inputs or ablated channels run through graphs with a batch dimension
  * of {@code batchSize} (a short last batch is padded and its padding ignored), scored with the map's own target;
- * layer biases are those the graph builder recorded.
+ * gradients at scaled layer outputs come from a graph that both edits and taps that layer; layer biases are those
+ * the graph builder recorded.
  */
 final class GraphModelAccess implements ModelAccess {
     private final YoloModel model;
@@ -108,6 +109,39 @@ final class GraphModelAccess implements ModelAccess {
             }
         }
         return scores;
+    }
+
+    /** All factors in one batched forward + backward, each item seeded by the map's target on its own output. */
+    @Override
+    public List<float[]> gradientsAtScaledOutput(String layer, float[] factors) {
+        int batch = factors.length;
+        int h = inputHeight();
+        int w = inputWidth();
+        YoloGraph graph = model.graph(new GraphSpec(batch, h, w, java.util.Set.of(layer), java.util.Set.of(layer)));
+        int c = (int) graph.layer(layer).orElseThrow().shape()[1];
+        float[] scale = new float[batch * c];
+        for (int i = 0; i < batch; i++) {
+            java.util.Arrays.fill(scale, i * c, (i + 1) * c, factors[i]);
+        }
+        Map<String, INDArray> feeds = Map.of(
+                GraphSpec.editScale(layer), Nd4j.create(scale, new long[] {batch, c}, DataType.FLOAT),
+                GraphSpec.editShift(layer), Nd4j.zeros(DataType.FLOAT, batch, c));
+        INDArray images = Nd4j.create(input(), new long[] {1, 3, h, w}, DataType.FLOAT).repeat(0, batch);
+        DetectHead head = model.description().detect();
+        INDArray gradient = graph.forwardBackward(images, feeds, List.of(), List.of(layer), raw -> {
+            DetectOutput output = DetectOutput.of(head, raw);
+            float[] seed = new float[output.values().length];
+            for (int i = 0; i < batch; i++) {
+                System.arraycopy(target.gradient(output.table(output.item(i))), 0, seed, i * output.perItem(),
+                        output.perItem());
+            }
+            return FloatArrays.of(seed, raw.shape());
+        }).getGradients().get(layer);
+        List<float[]> out = new java.util.ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            out.add(FloatArrays.values(dev.yolocam.detect.ImageBatch.item(gradient, i)));
+        }
+        return out;
     }
 
     @Override

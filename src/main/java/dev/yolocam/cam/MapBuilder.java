@@ -30,7 +30,7 @@ final class MapBuilder {
                     .map(l -> tensors(l, pass.outputs().get(l), pass.gradient(l))).toList();
             return whole.combine(tensors, request.eigenSmooth(), access(pass, target));
         }
-        return CamMath.aggregate(perLayer(pass, target), request.aggregation());
+        return request.method().aggregate(perLayer(pass, target), request.aggregation());
     }
 
     /** One scaled map per requested layer, not aggregated (what a sweep shows). */

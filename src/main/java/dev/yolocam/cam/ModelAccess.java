@@ -1,11 +1,13 @@
 package dev.yolocam.cam;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What the perturbation methods (ScoreCAM, AblationCAM) may ask of the model besides a layer's tensors: the target
  * score of modified inputs ({@link InputScoring}) or of modified layer activations, evaluated with the same target
- * as the map. FullGrad also reads the biases of the fused model's layers.
+ * as the map; ShapleyCAM asks for gradients at a scaled layer output. FullGrad also reads the biases of the fused
+ * model's layers.
  */
 public interface ModelAccess extends InputScoring {
     /**
@@ -13,6 +15,13 @@ public interface ModelAccess extends InputScoring {
      * constant {@code values[i]} (all other channels and layers unchanged).
      */
     double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize);
+
+    /**
+     * The target's gradient at {@code layer}'s output (C, h, w) when that output is multiplied by
+     * {@code factors[i]} (one result per factor, every other layer unchanged): differences of these along the
+     * activation give ShapleyCAM its Hessian-vector product, which SameDiff cannot differentiate twice for.
+     */
+    List<float[]> gradientsAtScaledOutput(String layer, float[] factors);
 
     /**
      * The per-channel bias that the module producing {@code layer} adds to its output in the fused model that

@@ -20,9 +20,26 @@ import java.util.List;
  *                       and right side distances trade places
  * @param grid           where each row's anchor point lies (needed by the side distances l, t, r, b); may be null
  *                       for targets without them
+ * @param adjustment     terms the explaining method adds to the expression ({@link CamMethod#target})
  */
 public record Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses, boolean mirrored,
-                     PredictionGrid grid) {
+                     PredictionGrid grid, Adjustment adjustment) {
+
+    /**
+     * Terms a method adds to every expression of a target, knowing the table it is evaluated on (FinerCAM subtracts
+     * the scores of each detection's nearest other classes).
+     */
+    @FunctionalInterface
+    public interface Adjustment {
+        Adjustment NONE = (expression, target, table) -> { };
+
+        void addTerms(TargetExpression expression, Target target, PredictionTable table);
+    }
+
+    public Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses, boolean mirrored,
+                  PredictionGrid grid) {
+        this(kinds, detections, classAllClasses, mirrored, grid, Adjustment.NONE);
+    }
 
     public Target(List<TargetKind> kinds, List<Detection> detections, int[] classAllClasses) {
         this(kinds, detections, classAllClasses, false, null);
@@ -36,12 +53,17 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
     public Target mirror(PredictionGrid grid) {
         List<Detection> moved = detections.stream().map(d -> new Detection(d.x1(), d.y1(), d.x2(), d.y2(),
                 d.confidence(), d.classId(), grid.mirror(d.row()))).toList();
-        return new Target(kinds, moved, classAllClasses, !mirrored, grid);
+        return new Target(kinds, moved, classAllClasses, !mirrored, grid, adjustment);
     }
 
     /** The same target restricted to one detection. */
     public Target only(Detection detection) {
-        return new Target(kinds, List.of(detection), classAllClasses, mirrored, grid);
+        return new Target(kinds, List.of(detection), classAllClasses, mirrored, grid, adjustment);
+    }
+
+    /** The same target with {@code extra}'s terms added to its expression. */
+    public Target adjusted(Adjustment extra) {
+        return new Target(kinds, detections, classAllClasses, mirrored, grid, extra);
     }
 
     public double value(PredictionTable table) {
@@ -92,6 +114,7 @@ public record Target(List<TargetKind> kinds, List<Detection> detections, int[] c
                 }
             }
         }
+        adjustment.addTerms(e, this, table);
         return e;
     }
 

@@ -15,7 +15,8 @@ class CamMethodsTest {
     void registersEveryMethod() {
         List<String> names = CamMethods.all().stream().map(CamMethod::name).toList();
         assertEquals(List.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM", "LayerCAM",
-                "EigenCAM", "EigenGradCAM", "ScoreCAM", "AblationCAM", "RandomCAM", "KPCA-CAM", "FullGrad"), names);
+                "EigenCAM", "EigenGradCAM", "ScoreCAM", "AblationCAM", "RandomCAM", "KPCA-CAM", "FullGrad", "FEM",
+                "ShapleyCAM", "RefineCAM", "FinerCAM"), names);
         assertEquals("FullGrad", CamMethods.find("full-grad").orElseThrow().name());
     }
 
@@ -49,7 +50,7 @@ class CamMethodsTest {
     @Test
     void onlyGradientMethodsAskForABackwardPass() {
         Set<String> gradient = Set.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM",
-                "LayerCAM", "EigenGradCAM", "FullGrad");
+                "LayerCAM", "EigenGradCAM", "FullGrad", "ShapleyCAM", "RefineCAM", "FinerCAM");
         for (CamMethod m : CamMethods.all()) {
             assertEquals(gradient.contains(m.name()), m.usesGradients(), m.name());
         }
@@ -72,13 +73,20 @@ class CamMethodsTest {
             gradient[i] = ((i * 53 % 19) - 9) / 19f;
             otherGradient[i] = ((i * 29 % 17) - 5) / 17f;
         }
-        FakeModel model = FakeModel.of(8, 8, c);
+        float[] curvature = new float[activation.length];
+        float[] otherCurvature = new float[activation.length];
+        for (int i = 0; i < activation.length; i++) {
+            curvature[i] = ((i * 11 % 7) - 3) / 7f;
+            otherCurvature[i] = ((i * 13 % 5) - 2) / 5f;
+        }
+        // ShapleyCAM reads the target also through gradients at a scaled layer output
+        FakeModel model = FakeModel.of(8, 8, c).withQuadraticTarget(activation, curvature, gradient);
         float[] otherPattern = new float[3 * 8 * 8];
         for (int i = 0; i < otherPattern.length; i++) {
             otherPattern[i] = ((i * 31 % 41) - 11) / 41f;
         }
         FakeModel otherTarget = new FakeModel(8, 8, model.input(), otherPattern, 0.5,
-                new double[] {0.1, 0.9, 0.3, 0.2});
+                new double[] {0.1, 0.9, 0.3, 0.2}).withQuadraticTarget(activation, otherCurvature, otherGradient);
         for (CamMethod m : CamMethods.all()) {
             if (m instanceof WholeModelCam) {
                 continue;

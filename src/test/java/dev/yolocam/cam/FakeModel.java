@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A stand-in model for the perturbation methods: an input image's score is its dot product with a fixed pattern;
- * the score of an ablated channel is looked up in a table. Every call is recorded.
+ * the score of an ablated channel is looked up in a table; for gradients at a scaled layer output the target is
+ * quadratic in that layer, {@code sum(q A^2 / 2 + l A)}, so its gradient is {@code q A + l} and its
+ * Hessian-vector product with A is {@code q A}. Every call is recorded.
  */
 final class FakeModel implements ModelAccess {
     private final int height;
@@ -20,6 +22,10 @@ final class FakeModel implements ModelAccess {
     int[] ablatedChannels;
     float[] ablatedValues;
     String ablatedLayer;
+    final List<Float> gradientFactors = new ArrayList<>();
+    private float[] activation;
+    private float[] curvature;
+    private float[] slope;
 
     FakeModel(int height, int width, float[] input, float[] pattern, double baseScore, double[] ablationScores) {
         this.height = height;
@@ -48,6 +54,27 @@ final class FakeModel implements ModelAccess {
 
     FakeModel withBaseScore(double score) {
         return new FakeModel(height, width, input, pattern, score, ablationScores);
+    }
+
+    /** Makes the target quadratic in the layer whose activation is {@code a}: gradient {@code q A + l}. */
+    FakeModel withQuadraticTarget(float[] a, float[] q, float[] l) {
+        activation = a;
+        curvature = q;
+        slope = l;
+        return this;
+    }
+
+    /** The gradient {@code q A + l} of the quadratic target at the unmodified activation. */
+    float[] gradient() {
+        return gradientAt(1f);
+    }
+
+    private float[] gradientAt(float factor) {
+        float[] g = new float[activation.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = curvature[i] * (factor * activation[i]) + slope[i];
+        }
+        return g;
     }
 
     double score(float[] image) {
@@ -97,5 +124,15 @@ final class FakeModel implements ModelAccess {
             scores[i] = ablationScores[channels[i]];
         }
         return scores;
+    }
+
+    @Override
+    public List<float[]> gradientsAtScaledOutput(String layer, float[] factors) {
+        List<float[]> out = new ArrayList<>();
+        for (float f : factors) {
+            gradientFactors.add(f);
+            out.add(gradientAt(f));
+        }
+        return out;
     }
 }

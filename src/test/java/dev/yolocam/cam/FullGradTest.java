@@ -350,6 +350,11 @@ class FullGradTest {
         }
 
         @Override
+        public List<float[]> gradientsAtScaledOutput(String layer, float[] factors) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<float[]> layerBias(String layer) {
             return Optional.ofNullable(biases.get(layer));
         }

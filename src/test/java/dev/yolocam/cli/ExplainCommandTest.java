@@ -86,6 +86,17 @@ class ExplainCommandTest {
     }
 
     @Test
+    void badMethodParametersAreOneLineUsageErrors() {
+        for (String spec : List.of("FEM:k=-1", "FinerCAM:alpha=-1", "FinerCAM:classes=0")) {
+            Cli.Result r = Cli.run("explain", "--weights", shapesModel(), "--method", spec,
+                    "--out", temp.resolve("exp").toString(), Oracle.image("shapes/test_0001.png").toString());
+            assertEquals(2, r.exitCode(), spec + ": " + r.err());
+            assertTrue(r.oneLineError() && r.err().contains(spec.substring(0, spec.indexOf(':'))), r.err());
+        }
+        assertTrue(Files.notExists(temp.resolve("exp")));
+    }
+
+    @Test
     void unknownMethodIsAUsageError() {
         Cli.Result r = Cli.run("explain", "--weights", shapesModel(), "--method", "MagicCAM",
                 "--out", temp.resolve("exp").toString());

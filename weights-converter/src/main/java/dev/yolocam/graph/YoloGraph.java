@@ -160,6 +160,13 @@ public final class YoloGraph {
     public synchronized OutAndGrad forwardBackward(INDArray images, Collection<String> outputs,
                                                    Collection<String> gradientsAt,
                                                    UnaryOperator<INDArray> outputGradient) {
+        return forwardBackward(images, Map.of(), outputs, gradientsAt, outputGradient);
+    }
+
+    /** {@link #forwardBackward} with extra placeholders (the scale and shift of the spec's edited outputs). */
+    public synchronized OutAndGrad forwardBackward(INDArray images, Map<String, INDArray> extraFeeds,
+                                                   Collection<String> outputs, Collection<String> gradientsAt,
+                                                   UnaryOperator<INDArray> outputGradient) {
         checkInput(images);
         if (!spec.gradientTaps().containsAll(gradientsAt)) {
             throw new IllegalArgumentException("gradients requested at " + gradientsAt + " but the graph taps only "
@@ -172,7 +179,9 @@ public final class YoloGraph {
         if (!wanted.contains(outputName())) {
             wanted.add(outputName());
         }
-        Map<String, INDArray> feeds = Map.of(GraphBuilder.INPUT, images, GraphBuilder.OUTPUT_GRADIENT, seed);
+        Map<String, INDArray> feeds = new LinkedHashMap<>(extraFeeds);
+        feeds.put(GraphBuilder.INPUT, images);
+        feeds.put(GraphBuilder.OUTPUT_GRADIENT, seed);
         List<String> gradientNames = gradientsAt.stream().map(name -> sd.grad(name).name()).toList();
         List<String> results = new ArrayList<>(wanted);
         results.addAll(gradientNames);
