@@ -50,7 +50,8 @@ final class MissExplainer {
         PredictionGrid grid = PredictionGrid.of(head, lb.height(), lb.width());
         List<Miss> explained = new ArrayList<>();
         for (Miss miss : found.misses()) {
-            Target target = new Target(List.of(TargetKind.CLASS), List.<Detection>of(miss.box()), new int[0], grid);
+            Target target = request.method().target(new Target(List.of(TargetKind.CLASS),
+                    List.<Detection>of(miss.box()), new int[0], grid));
             TappedPass pass = passes.again(record.pass(), target);
             explained.add(miss.withMap(finisher.finish(maps.map(pass, target), detections, target, -1,
                     pass.layers())));
