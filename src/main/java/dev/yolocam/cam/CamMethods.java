@@ -10,6 +10,7 @@ import dev.yolocam.cam.methods.GradCamPlusPlus;
 import dev.yolocam.cam.methods.HiResCam;
 import dev.yolocam.cam.methods.KpcaCam;
 import dev.yolocam.cam.methods.LayerCam;
+import dev.yolocam.cam.methods.Odam;
 import dev.yolocam.cam.methods.RandomCam;
 import dev.yolocam.cam.methods.ScoreCam;
 import dev.yolocam.cam.methods.XGradCam;
@@ -35,7 +36,8 @@ public final class CamMethods {
             new AblationCam(),
             new RandomCam(),
             new KpcaCam(),
-            new FullGrad());
+            new FullGrad(),
+            new Odam());
 
     private CamMethods() {
     }
