@@ -128,6 +128,16 @@ public final class CamOptionsMixin {
         return new MetricsStage(metricSet(), batchSize);
     }
 
+    /** The metrics stage with the chosen metrics and those of {@code needed} (sweep --rank's). */
+    MetricsStage metricsStage(MetricSet needed) {
+        return new MetricsStage(metricSet().with(needed), batchSize);
+    }
+
+    /** A stage of exactly {@code metrics}, in passes of --batch-size (explain --layer best's ranking). */
+    MetricsStage stageOf(MetricSet metrics) {
+        return new MetricsStage(metrics, batchSize);
+    }
+
     private MetricSet metricSet() {
         if (noMetrics && metrics != null && metrics != Metrics.NONE) {
             throw new UsageException("--no-metrics contradicts --metrics " + Choice.lowerCase(metrics));

@@ -54,6 +54,13 @@ public record MetricSet(List<Metric> included) {
         };
     }
 
+    /** These metrics, then those of {@code more} that are not among them (by name). */
+    public MetricSet with(MetricSet more) {
+        List<Metric> out = new java.util.ArrayList<>(included);
+        more.included.stream().filter(m -> !includes(m.name())).forEach(out::add);
+        return new MetricSet(out);
+    }
+
     /** Whether the metric named {@code name} ({@link Metric#name()}) is included. */
     public boolean includes(String name) {
         return included.stream().anyMatch(m -> m.name().equals(name));
