@@ -152,7 +152,10 @@ public final class Benchmark {
                 .detail("layer", layerDetail));
         for (CamMethod method : config.methods()) {
             progress.accept(method.name() + stage);
-            CamEngine engine = new CamEngine(detector, CamRequest.builder(method, layers).options(options()).build());
+            // One map of all detections for every method (ODAM would otherwise make one per detection): the times
+            // compare the methods, not how many detections a model finds.
+            CamEngine engine = new CamEngine(detector, CamRequest.builder(method, layers).perDetection(false)
+                    .options(options()).build());
             int warmup = method.usesGradients() ? config.warmup() : 1;
             record(out, perImage(Timings.measure("method:" + method.name() + stage, warmup, config.runs(),
                     () -> engine.explain(batch)), n).detail("layer", layerDetail)

@@ -56,6 +56,14 @@ public interface CamMethod {
     }
 
     /**
+     * Whether the method explains one detection at a time unless told otherwise: a request for it makes one map per
+     * kept detection ({@link CamRequest#perDetection}) when the caller does not choose.
+     */
+    default boolean perDetectionByDefault() {
+        return false;
+    }
+
+    /**
      * The layer's map before ReLU and normalisation, {@code h*w} values.
      *
      * @param eigenSmooth replace the channel sum of the weighted activations by their first principal component

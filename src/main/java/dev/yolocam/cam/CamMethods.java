@@ -12,6 +12,7 @@ import dev.yolocam.cam.methods.GradCamPlusPlus;
 import dev.yolocam.cam.methods.HiResCam;
 import dev.yolocam.cam.methods.KpcaCam;
 import dev.yolocam.cam.methods.LayerCam;
+import dev.yolocam.cam.methods.Odam;
 import dev.yolocam.cam.methods.RandomCam;
 import dev.yolocam.cam.methods.RefineCam;
 import dev.yolocam.cam.methods.ScoreCam;
@@ -43,7 +44,8 @@ public final class CamMethods {
             new Fem(),
             new ShapleyCam(),
             new RefineCam(),
-            new FinerCam());
+            new FinerCam(),
+            new Odam());
 
     private CamMethods() {
     }

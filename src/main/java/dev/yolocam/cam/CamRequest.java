@@ -28,7 +28,10 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
         }
     }
 
-    /** The method on the layers with every other choice at its default (class target, mean, no smoothing). */
+    /**
+     * The method on the layers with every other choice at its default (class target, mean, no smoothing; one map per
+     * detection when the method explains detections one at a time, {@link CamMethod#perDetectionByDefault}).
+     */
     public static CamRequest of(CamMethod method, List<String> layers) {
         return builder(method, layers).build();
     }
@@ -71,6 +74,7 @@ public record CamRequest(CamMethod method, List<String> layers, List<TargetKind>
         private Builder(CamMethod method, List<String> layers) {
             this.method = method;
             this.layers = layers;
+            this.perDetection = method.perDetectionByDefault();
         }
 
         public Builder targets(List<TargetKind> value) {

@@ -23,8 +23,11 @@ public final class CamOptionsMixin {
                     + "summed.")
     List<TargetKind> targets;
 
-    @Option(names = "--per-detection", description = "One map per detection, from its own prediction row only.")
-    boolean perDetection;
+    @Option(names = "--per-detection", negatable = true,
+            description = "One map per detection, from its own prediction row only (--no-per-detection: one map of "
+                    + "them all). Default: one map of them all, one per detection for a method that explains "
+                    + "detections one at a time (ODAM).")
+    Boolean perDetection;
 
     @Option(names = "--aggregate", paramLabel = "HOW", defaultValue = "mean", converter = Aggregations.class,
             completionCandidates = Aggregations.class,
@@ -59,7 +62,8 @@ public final class CamOptionsMixin {
     @Option(names = "--metrics", paramLabel = "WHICH", converter = Metrics.Names.class,
             completionCandidates = Metrics.Names.class,
             description = "Faithfulness metrics per map, one of ${COMPLETION-CANDIDATES}: cheap (default; the "
-                    + "confidence change, one forward pass), all (also ROAD, deletion/insertion AUC: about 40 forward "
+                    + "confidence change, one forward pass, and the map's mass in its own and in the other detections' "
+                    + "boxes), all (also ROAD, deletion/insertion AUC: about 40 forward "
                     + "passes; and the pointing game when the image has a YOLO label file), none.")
     Metrics metrics;
 
@@ -110,15 +114,28 @@ public final class CamOptionsMixin {
         if (!(keepTop >= 0 && keepTop <= 100)) {
             throw new UsageException("--keep-top must be a percentage between 0 and 100, got " + keepTop);
         }
-        CamRequest.Builder request = CamRequest.builder(method(), layers).classes(classes).perDetection(perDetection)
+        CamRequest.Builder request = CamRequest.builder(method(), layers).classes(classes)
                 .eigenSmooth(eigenSmooth).augSmooth(augSmooth).aggregation(aggregate).keepTopPercent(keepTop)
                 .renormalize(renormalize).options(new CamOptions(batchSize, seed));
+        if (perDetection != null) {
+            request.perDetection(perDetection);
+        }
         return (targets == null ? request : request.targets(targets)).build();
     }
 
     /** The metrics stage that follows explain (or sweep): --metrics / --no-metrics, in passes of --batch-size. */
     MetricsStage metricsStage() {
         return new MetricsStage(metricSet(), batchSize);
+    }
+
+    /** The metrics stage with the chosen metrics and those of {@code needed} (sweep --rank's). */
+    MetricsStage metricsStage(MetricSet needed) {
+        return new MetricsStage(metricSet().with(needed), batchSize);
+    }
+
+    /** A stage of exactly {@code metrics}, in passes of --batch-size (explain --layer best's ranking). */
+    MetricsStage stageOf(MetricSet metrics) {
+        return new MetricsStage(metrics, batchSize);
     }
 
     private MetricSet metricSet() {

@@ -3,7 +3,14 @@ package dev.yolocam.cli;
 import dev.yolocam.cam.CamEngine;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
+import dev.yolocam.cam.SweepResult;
+import dev.yolocam.cam.WholeModelCam;
+import dev.yolocam.detect.PictureReader;
 import dev.yolocam.detect.SourceImage;
+import dev.yolocam.errors.UsageException;
+import dev.yolocam.errors.YolocamException;
+import dev.yolocam.graph.LayerInfo;
+import dev.yolocam.metrics.LayerRanking;
 import dev.yolocam.metrics.MetricsStage;
 import dev.yolocam.render.output.ExplainedPicture;
 import dev.yolocam.render.output.Output;
@@ -12,6 +19,7 @@ import dev.yolocam.render.output.Outputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +80,10 @@ public final class ExplainCommand implements Callable<Integer> {
         if (cam.method.listIfAsked(spec.commandLine().getOut())) {
             return Main.OK;
         }
+        if (layers.best() && cam.method() instanceof WholeModelCam) {
+            throw new UsageException("--layer best: " + cam.method().name() + " combines layers of its own choosing "
+                    + "into one map, so there is no layer to pick");
+        }
         int imagesPerPass = pass.imagesPerPass();
         PrintWriter err = spec.commandLine().getErr();
         try (ImageSession session = ImageSession.open(source.arguments(), video.vidStride(), model, nms, output, run,
@@ -81,8 +93,8 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private int explain(ImageSession session, int imagesPerPass, PrintWriter err) {
-        List<String> chosenLayers = LayerResolver.choose(session.model(), session.detector().inputSize(),
-                layers.requested());
+        List<String> chosenLayers = layers.best() ? List.of(bestLayer(session, err))
+                : LayerResolver.choose(session.model(), session.detector().inputSize(), layers.requested());
         CamEngine engine = new CamEngine(session.detector(), cam.request(chosenLayers, session.selectedClasses())
                 .toBuilder().misses(misses).build());
         MetricsStage metrics = cam.metricsStage();
@@ -117,6 +129,39 @@ public final class ExplainCommand implements Callable<Integer> {
         err.println("yolocam: " + picture.label() + ": warning: no YOLO label file (" + "<stem>.txt beside it or in "
                 + "a labels/ folder beside images/), so --misses has nothing to hold its detections against");
         err.flush();
+    }
+
+    /**
+     * {@code --layer best}: every top-level block swept on the first picture of the first SOURCE file and ranked as
+     * {@code sweep --rank} ranks them ({@link LayerRanking}); the winner. One picture keeps the cost to one sweep:
+     * its deletion/insertion curves take 32 forward passes per layer.
+     */
+    private String bestLayer(ImageSession session, PrintWriter err) {
+        List<LayerInfo> candidates = LayerSweep.select(session, null);
+        CamEngine sweeper = new CamEngine(session.detector(), cam.request(
+                candidates.stream().map(LayerInfo::path).toList(), session.selectedClasses()));
+        Path first = session.files().get(0);
+        SourceImage picture;
+        try (PictureReader reader = PictureReader.open(first, video.vidStride())) {
+            picture = reader.next();
+        }
+        if (picture == null) {
+            throw new YolocamException(first, "--layer best: no picture to rank the layers on");
+        }
+        SweepResult measured = cam.stageOf(LayerRanking.METRICS)
+                .measure(sweeper.sweep(session.detector().prepare(picture)));
+        List<LayerRanking.Ranked> ranking = LayerSweep.rank(measured, candidates);
+        if (ranking.isEmpty()) {
+            throw new YolocamException(first, "--layer best ranks the layers on this first picture, which has no "
+                    + "detections; lower --conf, or name the layer");
+        }
+        LayerRanking.Ranked best = ranking.get(0);
+        if (!run.quiet()) {
+            err.printf(Locale.ROOT, "yolocam: --layer best: %s (faithfulness score %.4f, the best of %d layers on "
+                    + "%s)%n", best.layer(), best.score(), ranking.size(), picture.stem());
+            err.flush();
+        }
+        return best.layer();
     }
 
     /**

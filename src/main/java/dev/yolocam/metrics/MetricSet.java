@@ -10,7 +10,8 @@ import java.util.Locale;
  * <li>{@link ConfidenceChange}: one forward pass per map, shared by the maps of a batch;</li>
  * <li>{@link Road}: 2 forward passes and 2 imputations per percentage (8 by default);</li>
  * <li>{@link DeletionInsertion}: 2 forward passes per step (32 by default);</li>
- * <li>{@link PointingGame}: no forward pass; needs the image's YOLO label file.</li>
+ * <li>{@link PointingGame}: no forward pass; needs the image's YOLO label file;</li>
+ * <li>{@link BoxMass}: no forward pass; the map's mass in its own and in the other detections' boxes.</li>
  * </ul>
  *
  * @param included the metrics to compute, in this order (copied)
@@ -21,7 +22,8 @@ public record MetricSet(List<Metric> included) {
             new ConfidenceChange(),
             Road.defaults(),
             DeletionInsertion.defaults(),
-            new PointingGame());
+            new PointingGame(),
+            new BoxMass());
 
     public MetricSet {
         included = List.copyOf(included);
@@ -32,7 +34,7 @@ public record MetricSet(List<Metric> included) {
         return new MetricSet(List.of());
     }
 
-    /** The default: the cheap metrics (the confidence change). */
+    /** The default: the cheap metrics (the confidence change, the box masses). */
     public static MetricSet cheap() {
         return new MetricSet(REGISTERED.stream().filter(Metric::cheap).toList());
     }
@@ -50,6 +52,13 @@ public record MetricSet(List<Metric> included) {
             case "all" -> all();
             default -> throw new IllegalArgumentException("metrics must be cheap, all or none, got '" + name + "'");
         };
+    }
+
+    /** These metrics, then those of {@code more} that are not among them (by name). */
+    public MetricSet with(MetricSet more) {
+        List<Metric> out = new java.util.ArrayList<>(included);
+        more.included.stream().filter(m -> !includes(m.name())).forEach(out::add);
+        return new MetricSet(out);
     }
 
     /** Whether the metric named {@code name} ({@link Metric#name()}) is included. */

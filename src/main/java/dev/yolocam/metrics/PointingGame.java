@@ -34,7 +34,12 @@ public final class PointingGame implements PerMapMetric {
     /** The energy share of {@code map} ({@code height x width}, row-major) inside the union of {@code boxes}. */
     public static double energy(float[] map, int height, int width, List<LabelBox> boxes) {
         CamMath.checkSize(map, 1, height, width);
-        boolean[] inside = new boolean[map.length];
+        return share(map, inside(boxes, height, width));
+    }
+
+    /** Which pixels of a {@code height x width} frame lie inside the union of {@code boxes} (by their centres). */
+    static boolean[] inside(List<LabelBox> boxes, int height, int width) {
+        boolean[] inside = new boolean[height * width];
         for (LabelBox b : boxes) {
             int x1 = firstCentreAtOrAfter(b.x1(), width);
             int x2 = firstCentreAfter(b.x2(), width);
@@ -46,6 +51,11 @@ public final class PointingGame implements PerMapMetric {
                 }
             }
         }
+        return inside;
+    }
+
+    /** The share of the map's energy on the pixels where {@code inside} is true; 0 for a map without energy. */
+    static double share(float[] map, boolean[] inside) {
         double total = 0;
         double in = 0;
         for (int i = 0; i < map.length; i++) {

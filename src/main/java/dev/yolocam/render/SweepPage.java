@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The {@code index.html} of a {@code yolocam sweep} run: the overview grid on top, then one card per layer with a
- * thumbnail, the layer path, class and shape, and a metrics table. Clicking a thumbnail opens the full-size overlay
- * in a CSS {@code :target} lightbox. The page is self-contained (no scripts, no external resources), every piece of
+ * thumbnail, the layer path, class and shape, its rank when the layers were ranked ({@code sweep --rank}: the
+ * recommended layer's card is outlined and named in the summary), and a metrics table. Clicking a thumbnail opens
+ * the full-size overlay in a CSS {@code :target} lightbox. The page is self-contained (no scripts, no external resources), every piece of
  * text is escaped, and it is also well-formed XML.
  */
 public final class SweepPage {
@@ -29,6 +30,9 @@ public final class SweepPage {
             .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px;\
             padding:8px 32px 32px}
             .card{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);overflow:hidden}
+            .card.recommended{outline:3px solid #2f9e44}
+            .tag.rank{background:#d3f9d8;color:#1b5e20;font-weight:600}
+            .summary a{color:#1b5e20;font-weight:600}
             .thumb img{display:block;width:100%;height:220px;object-fit:contain;background:#e8eaee}
             .card h2{margin:12px 14px 6px;font:600 .9rem ui-monospace,Menlo,Consolas,monospace;\
             overflow-wrap:anywhere}
@@ -71,7 +75,16 @@ public final class SweepPage {
                 .append("<title>").append(Html.escape(title)).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         out.append("<header>\n<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"summary\">")
-                .append(entries.size()).append(entries.size() == 1 ? " layer" : " layers").append("</p>\n</header>\n");
+                .append(entries.size()).append(entries.size() == 1 ? " layer" : " layers");
+        for (int i = 0; i < entries.size(); i++) {
+            SweepEntry.Rank rank = entries.get(i).rank();
+            if (rank != null && rank.place() == 1) {
+                out.append("; recommended: <a href=\"#layer-").append(i + 1).append("\">")
+                        .append(Html.escape(entries.get(i).layerPath())).append("</a> (faithfulness score ")
+                        .append(Html.escape(format(rank.score()))).append(")");
+            }
+        }
+        out.append("</p>\n</header>\n");
         if (gridFile != null) {
             String src = Html.escape(Html.url(gridFile));
             out.append("<figure class=\"overview\"><a href=\"").append(src).append("\"><img src=\"").append(src)
@@ -91,13 +104,21 @@ public final class SweepPage {
 
     private static void card(StringBuilder out, int number, SweepEntry entry) {
         String path = Html.escape(entry.layerPath());
-        out.append("<article class=\"card\" id=\"layer-").append(number).append("\">\n")
+        SweepEntry.Rank rank = entry.rank();
+        boolean recommended = rank != null && rank.place() == 1;
+        out.append("<article class=\"card").append(recommended ? " recommended" : "").append("\" id=\"layer-")
+                .append(number).append("\">\n")
                 .append("<a class=\"thumb\" href=\"#zoom-").append(number).append("\"><img src=\"")
                 .append(Html.escape(Html.url(entry.imageFile()))).append("\" alt=\"").append(path)
                 .append("\" loading=\"lazy\" /></a>\n")
                 .append("<h2>").append(path).append("</h2>\n")
                 .append("<p class=\"meta\"><span class=\"tag\">").append(Html.escape(entry.layerClass()))
-                .append("</span><span class=\"tag\">").append(Html.escape(entry.shape())).append("</span></p>\n");
+                .append("</span><span class=\"tag\">").append(Html.escape(entry.shape())).append("</span>");
+        if (rank != null) {
+            out.append("<span class=\"tag rank\">").append(recommended ? "recommended" : "rank " + rank.place())
+                    .append(", score ").append(Html.escape(format(rank.score()))).append("</span>");
+        }
+        out.append("</p>\n");
         if (!entry.metrics().isEmpty()) {
             out.append("<table class=\"metrics\"><tbody>\n");
             for (Map.Entry<String, Double> metric : entry.metrics().entrySet()) {

@@ -16,7 +16,7 @@ class CamMethodsTest {
         List<String> names = CamMethods.all().stream().map(CamMethod::name).toList();
         assertEquals(List.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM", "LayerCAM",
                 "EigenCAM", "EigenGradCAM", "ScoreCAM", "AblationCAM", "RandomCAM", "KPCA-CAM", "FullGrad", "FEM",
-                "ShapleyCAM", "RefineCAM", "FinerCAM"), names);
+                "ShapleyCAM", "RefineCAM", "FinerCAM", "ODAM"), names);
         assertEquals("FullGrad", CamMethods.find("full-grad").orElseThrow().name());
     }
 
@@ -50,10 +50,31 @@ class CamMethodsTest {
     @Test
     void onlyGradientMethodsAskForABackwardPass() {
         Set<String> gradient = Set.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM",
-                "LayerCAM", "EigenGradCAM", "FullGrad", "ShapleyCAM", "RefineCAM", "FinerCAM");
+                "LayerCAM", "EigenGradCAM", "FullGrad", "ShapleyCAM", "RefineCAM", "FinerCAM", "ODAM");
         for (CamMethod m : CamMethods.all()) {
             assertEquals(gradient.contains(m.name()), m.usesGradients(), m.name());
         }
+    }
+
+    @Test
+    void onlyOdamExplainsEachDetectionUnlessToldOtherwise() {
+        for (CamMethod m : CamMethods.all()) {
+            assertEquals(m.name().equals("ODAM"), m.perDetectionByDefault(), m.name());
+            assertEquals(m.perDetectionByDefault(), CamRequest.of(m, List.of("model.23")).perDetection(), m.name());
+        }
+        CamMethod odam = CamMethods.find("odam").orElseThrow();
+        assertTrue(!CamRequest.builder(odam, List.of("model.23")).perDetection(false).build().perDetection());
+    }
+
+    @Test
+    void odamPerLayerIsGradientTimesActivationSummedOverChannels() {
+        float[] activation = {1, 2, -1, 3, 0.5f, -2, 4, 1};
+        float[] gradient = {2, -1, 0.5f, 1, -3, 1, 0.25f, 2};
+        // 2 channels of 2 x 2: pixel p is a[p] g[p] + a[4 + p] g[4 + p].
+        float[] expected = {2 - 1.5f, -2 - 2, -0.5f + 1, 3 + 2};
+        float[] map = CamMethods.find("ODAM").orElseThrow().layerMap(new LayerTensors("layer", 2, 2, 2, activation,
+                gradient), false, null, CamOptions.defaults());
+        assertTrue(java.util.Arrays.equals(expected, map), java.util.Arrays.toString(map));
     }
 
     /**

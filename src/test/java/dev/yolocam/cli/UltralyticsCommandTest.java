@@ -97,8 +97,8 @@ class UltralyticsCommandTest {
     void everyMethodExplainsAYolo11Model(String method) throws IOException {
         Path out = temp.resolve("exp");
         Cli.Result r = Cli.run("explain", "--weights", model("shapes-yolo11n.pt"), "--imgsz", "128", "--method",
-                method, "--save", "json,npy", "--conf", "0.05", "--batch-size", "64", "--out", out.toString(), "-q",
-                image());
+                method, "--no-per-detection", "--save", "json,npy", "--conf", "0.05", "--batch-size", "64", "--out",
+                out.toString(), "-q", image());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode doc = JSON.readTree(out.resolve("test_0001.json").toFile());
         assertTrue(doc.path("detections").size() > 0, "detections at 128");

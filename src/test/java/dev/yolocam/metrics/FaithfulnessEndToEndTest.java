@@ -45,7 +45,7 @@ class FaithfulnessEndToEndTest {
         for (Map<String, Double> m : List.of(grad, random)) {
             assertEquals(List.of("target", "target_on_image_times_map", "confidence_change",
                     "relative_confidence_change", "road_most_relevant_first", "road_least_relevant_first",
-                    "deletion_auc", "insertion_auc", "pointing_game_energy"), List.copyOf(m.keySet()));
+                    "deletion_auc", "insertion_auc", "pointing_game_energy", "own_box_mass"), List.copyOf(m.keySet()));
             m.values().forEach(v -> assertTrue(Double.isFinite(v), m.toString()));
             double energy = m.get("pointing_game_energy");
             assertTrue(energy >= 0 && energy <= 1, "energy " + energy);

@@ -148,7 +148,7 @@ class FaithfulnessMetricsTest {
     }
 
     @Test
-    void cheapMetricsAreTheConfidenceChangeAloneAndNeverReadLabels() {
+    void cheapMetricsOfAMapWithoutDetectionsAreTheConfidenceChangeAloneAndNeverReadLabels() {
         Map<String, Double> cheap = new MetricsStage(MetricSet.cheap(), 16).measure(subject(elsewhere, () -> {
             throw new AssertionError("labels read for the cheap metrics");
         }));

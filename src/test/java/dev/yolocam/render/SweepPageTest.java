@@ -45,8 +45,8 @@ class SweepPageTest {
         metrics.put("confidence drop", 0.123456);
         metrics.put("area < 50%", 3.0);
         List<SweepEntry> entries = List.of(
-                new SweepEntry(HOSTILE, "Conv<2d>", "1x64x80x80", "maps/01 model#1?.png", metrics),
-                new SweepEntry("model.23.m.2", "Conv2d", "1x255x20x20", "maps/02.png", Map.of()));
+                new SweepEntry(HOSTILE, "Conv<2d>", "1x64x80x80", "maps/01 model#1?.png", metrics, null),
+                new SweepEntry("model.23.m.2", "Conv2d", "1x255x20x20", "maps/02.png", Map.of(), null));
         Path page = SweepPage.write(dir, "Sweep of <b>bus.jpg</b>", entries, "grid.png");
 
         assertEquals(dir.resolve("index.html"), page);
@@ -96,6 +96,35 @@ class SweepPageTest {
     }
 
     @Test
+    void theRecommendedLayerIsOutlinedNamedInTheSummaryAndEveryRankedCardShowsItsPlace() throws Exception {
+        List<SweepEntry> entries = List.of(
+                new SweepEntry("model.4", "C3", "1x64x40x40", "a.png", Map.of(), new SweepEntry.Rank(2, 0.5)),
+                new SweepEntry("model.<9>", "SPPF", "1x256x10x10", "b.png", Map.of(), new SweepEntry.Rank(1, 0.75)),
+                new SweepEntry("model.17", "C3", "1x64x40x40", "c.png", Map.of(), null));
+        Document doc = parse(SweepPage.render("t", entries, null));
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        NodeList recommended = (NodeList) xpath.evaluate("//article[@class='card recommended']", doc,
+                XPathConstants.NODESET);
+        assertEquals(1, recommended.getLength());
+        assertEquals("model.<9>", xpath.evaluate("h2", recommended.item(0)));
+        assertEquals("recommended, score 0.7500", xpath.evaluate(".//span[@class='tag rank']", recommended.item(0)));
+        assertEquals("#layer-2", xpath.evaluate("//p[@class='summary']/a/@href", doc));
+        assertEquals("model.<9>", xpath.evaluate("//p[@class='summary']/a", doc));
+        assertTrue(xpath.evaluate("//p[@class='summary']", doc).contains("faithfulness score 0.7500"));
+        assertEquals("rank 2, score 0.5000", xpath.evaluate("//article[@id='layer-1']//span[@class='tag rank']",
+                doc));
+        assertEquals("0", xpath.evaluate("count(//article[@id='layer-3']//span[@class='tag rank'])", doc));
+    }
+
+    @Test
+    void anUnrankedPageRecommendsNothing() throws Exception {
+        Document doc = parse(SweepPage.render("t", List.of(entry("a", "a.png")), null));
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        assertEquals("1 layer", xpath.evaluate("//p[@class='summary']", doc));
+        assertEquals("0", xpath.evaluate("count(//*[contains(@class, 'recommended')])", doc));
+    }
+
+    @Test
     void isSelfContained() {
         String html = SweepPage.render("t", List.of(entry("a", "a.png")), "grid.png");
         assertFalse(html.contains("<script"));
@@ -118,7 +147,7 @@ class SweepPageTest {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("z", 1.0);
         metrics.put("a", 2.0);
-        SweepEntry entry = new SweepEntry("p", "C", "s", "f.png", metrics);
+        SweepEntry entry = new SweepEntry("p", "C", "s", "f.png", metrics, null);
         metrics.put("m", 3.0);
         assertEquals(List.of("z", "a"), List.copyOf(entry.metrics().keySet()));
     }
@@ -157,7 +186,7 @@ class SweepPageTest {
     }
 
     private static SweepEntry entry(String path, String file) {
-        return new SweepEntry(path, "Conv2d", "1x16x8x8", file, Map.of("score", 0.5));
+        return new SweepEntry(path, "Conv2d", "1x16x8x8", file, Map.of("score", 0.5), null);
     }
 
     private static Document parse(String xml) throws Exception {

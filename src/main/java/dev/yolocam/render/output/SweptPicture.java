@@ -3,6 +3,7 @@ package dev.yolocam.render.output;
 import dev.yolocam.cam.SweepResult;
 import dev.yolocam.detect.SourceImage;
 import dev.yolocam.graph.LayerInfo;
+import dev.yolocam.metrics.LayerRanking;
 import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.CamOverlay;
 import java.awt.image.BufferedImage;
@@ -19,17 +20,27 @@ public final class SweptPicture extends OutputPicture {
     private final List<LayerInfo> layers;
     private final String method;
     private final IntFunction<String> className;
+    private final List<LayerRanking.Ranked> ranking;
     private final BufferedImage[] overlays;
 
-    /** @param layers the swept layers, in the order of the result's maps */
+    /**
+     * @param layers  the swept layers, in the order of the result's maps
+     * @param ranking the layers ranked on this picture, best first ({@code sweep --rank}); empty when not ranked
+     */
     public SweptPicture(SourceImage source, SweepResult result, Path folder, List<LayerInfo> layers, String method,
-                        IntFunction<String> className) {
+                        IntFunction<String> className, List<LayerRanking.Ranked> ranking) {
         super(source, folder);
         this.result = result;
         this.layers = List.copyOf(layers);
         this.method = method;
         this.className = className;
+        this.ranking = List.copyOf(ranking);
         this.overlays = new BufferedImage[layers.size()];
+    }
+
+    /** The layers ranked on this picture, best first; empty when they were not ranked. */
+    public List<LayerRanking.Ranked> ranking() {
+        return ranking;
     }
 
     public SweepResult result() {
