@@ -40,6 +40,14 @@ public interface CamMethod {
     }
 
     /**
+     * Whether the method makes one map per kept detection unless asked otherwise: an instance method, whose map of
+     * several detections together means little.
+     */
+    default boolean perDetectionByDefault() {
+        return false;
+    }
+
+    /**
      * The layer's map before ReLU and normalisation, {@code h*w} values.
      *
      * @param eigenSmooth replace the channel sum of the weighted activations by their first principal component

@@ -1,6 +1,7 @@
 package dev.yolocam.cam;
 
 import dev.yolocam.cam.methods.AblationCam;
+import dev.yolocam.cam.methods.DRise;
 import dev.yolocam.cam.methods.EigenCam;
 import dev.yolocam.cam.methods.EigenGradCam;
 import dev.yolocam.cam.methods.FullGrad;
@@ -35,7 +36,8 @@ public final class CamMethods {
             new AblationCam(),
             new RandomCam(),
             new KpcaCam(),
-            new FullGrad());
+            new FullGrad(),
+            new DRise());
 
     private CamMethods() {
     }

@@ -1,10 +1,13 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.cam.CamEngine;
+import dev.yolocam.cam.CamRequest;
+import dev.yolocam.cam.MapProgress;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.detect.SourceImage;
 import dev.yolocam.metrics.MetricsStage;
+import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.render.output.ExplainedPicture;
 import dev.yolocam.render.output.Output;
 import dev.yolocam.render.output.OutputSelection;
@@ -76,7 +79,19 @@ public final class ExplainCommand implements Callable<Integer> {
     private int explain(ImageSession session, int imagesPerPass, PrintWriter err) {
         List<String> chosenLayers = LayerResolver.choose(session.model(), session.detector().inputSize(),
                 layers.requested());
-        CamEngine engine = new CamEngine(session.detector(), cam.request(chosenLayers, session.selectedClasses()));
+        CamRequest request = cam.request(chosenLayers, session.selectedClasses());
+        MapProgress progress = MaskProgressBar.of(request.method().name(), run.quiet());
+        try {
+            return explain(session, new CamEngine(session.detector(), request, MemoryPolicy.standard(), progress),
+                    imagesPerPass, err);
+        } finally {
+            if (progress instanceof MaskProgressBar bar) {
+                bar.close();
+            }
+        }
+    }
+
+    private int explain(ImageSession session, CamEngine engine, int imagesPerPass, PrintWriter err) {
         MetricsStage metrics = cam.metricsStage();
         if (engine.request().perDetection() && !engine.request().method().usesTarget()) {
             run.warn(err, engine.request().method().name() + " does not depend on the target, so --per-detection "

@@ -1,11 +1,14 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.head.PredictionTable;
+import dev.yolocam.head.Yolov5Predictions;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A stand-in model for the perturbation methods: an input image's score is its dot product with a fixed pattern;
- * the score of an ablated channel is looked up in a table. Every call is recorded.
+ * the score of an ablated channel is looked up in a table; an input's predictions are one row, a box over the whole
+ * input with objectness 1 and one class scored as the input. Every call is recorded.
  */
 final class FakeModel implements ModelAccess {
     private final int height;
@@ -84,6 +87,15 @@ final class FakeModel implements ModelAccess {
         requestedBatchSizes.add(batchSize);
         scoredInputs.addAll(inputs);
         return inputs.stream().mapToDouble(this::score).toArray();
+    }
+
+    @Override
+    public List<PredictionTable> predictInputs(List<float[]> inputs, int batchSize) {
+        inputBatchSizes.add(inputs.size());
+        requestedBatchSizes.add(batchSize);
+        scoredInputs.addAll(inputs);
+        return inputs.stream().<PredictionTable>map(image -> new Yolov5Predictions(new float[] {
+            width / 2f, height / 2f, width, height, 1f, (float) score(image)}, 1, 6)).toList();
     }
 
     @Override
