@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * D-RISE (Petsiuk et al., "Black-box explanation of object detectors via saliency maps", CVPR 2021): the image is
  * multiplied by {@link CamOptions#masks()} random RISE masks ({@link RiseMasks}: a 16 x 16 grid, keep probability
- * 0.5, the values the paper and its reference code use for YOLOv3; masked-out pixels become 0, {@code I . M}); each
+ * 0.5, as D-RISE code for YOLOv3 sets them, with 5000 masks there; masked-out pixels become 0, {@code I . M}); each
  * masked copy runs through the detector, {@link CamOptions#batchSize()} copies per pass; a mask's weight for a
  * detection is its {@link DetectionSimilarity} to the masked copy's predictions; the map is the weighted sum of the
  * masks, min-max scaled. A target of several detections sums their weights (the sum of their maps before scaling).

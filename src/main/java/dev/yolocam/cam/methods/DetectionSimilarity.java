@@ -10,12 +10,16 @@ import dev.yolocam.head.PredictionTable;
  * class probabilities P_j); their similarity is {@code IoU(box, box_j) x cos(onehot, P_j) x O_j}, and a mask's
  * weight is the largest similarity over the rows.
  *
- * <p>Every row of the table counts, before any confidence threshold or NMS: NMS only removes rows, a removed row can
- * be the most similar one, and a threshold would zero the weight of every mask that merely lowers the score. A
- * family without objectness (YOLOv8, YOLO11) folds it into its class scores; there the row's highest class score
- * stands in for O_j, as xaitk-saliency's DRISEScoring advises, since with O_j = 1 the cosine of near-zero class
- * scores of background rows is as large as that of a confident detection, and the weights stop depending on the
- * mask.
+ * <p>Every row of the table counts, before any confidence threshold or NMS (public D-RISE code for YOLO takes the
+ * detector's post-NMS output at a low threshold instead): NMS only removes rows, a removed row can be the most
+ * similar one, and a threshold would zero the weight of every mask that merely lowers the score.
+ *
+ * <p>A family without objectness (YOLOv8, YOLO11) folds it into its class scores; there the row's highest class
+ * score stands in for O_j, as xaitk-saliency's DRISEScoring does for detectors that give a confidence but no
+ * objectness. With O_j = 1 the cosine alone is blind to confidence (a background row with class scores (0.004,
+ * 0.003) has the cosine of a confident one, and with one class the cosine is always 1), so the weights hardly depend
+ * on the mask: on shapes-yolov8n, 6 images, 100 masks, the peak fell inside the detection's own box for 5 of 22
+ * detections with O_j = 1 and for 18 of 22 with the highest class score.
  */
 public final class DetectionSimilarity {
     private DetectionSimilarity() {
