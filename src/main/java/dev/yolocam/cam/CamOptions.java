@@ -8,7 +8,7 @@ package dev.yolocam.cam;
  * @param masks     random masks of D-RISE
  */
 public record CamOptions(int batchSize, long seed, int masks) {
-    /** D-RISE's masks unless told otherwise (the paper used 5000 for YOLOv3). */
+    /** D-RISE's masks unless told otherwise (D-RISE code for YOLOv3 uses 5000). */
     public static final int DEFAULT_MASKS = 4000;
 
     public CamOptions {

@@ -25,7 +25,7 @@ import java.util.List;
  * with {@code --batch-size}, not with the number of masks.
  */
 public final class DRise implements MaskingCam {
-    /** Grid cells per side and keep probability of the paper's YOLOv3 experiments. */
+    /** Grid cells per side and keep probability, as D-RISE code for YOLOv3 sets them. */
     static final int CELLS = 16;
     static final double KEEP = 0.5;
 
