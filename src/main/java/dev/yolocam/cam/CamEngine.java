@@ -35,11 +35,16 @@ public final class CamEngine {
     }
 
     public CamEngine(Detector detector, CamRequest request, MemoryPolicy memory) {
+        this(detector, request, memory, MapProgress.NONE);
+    }
+
+    /** @param progress told how far the slow methods (D-RISE) got with each image */
+    public CamEngine(Detector detector, CamRequest request, MemoryPolicy memory, MapProgress progress) {
         this.detector = detector;
         this.request = request;
         this.memory = memory;
         this.passes = new PassRunner(detector, request.method().usesGradients(), this::targetFor);
-        this.maps = new MapBuilder(detector.model(), request);
+        this.maps = new MapBuilder(detector.model(), request, progress);
         this.finisher = new MapFinisher(detector.model(), request);
         this.misses = new MissExplainer(detector, request, passes, maps, finisher);
     }
@@ -86,11 +91,13 @@ public final class CamEngine {
         }
         List<Target> explained = request.perDetection()
                 ? target.detections().stream().map(target::only).toList() : List.of(target);
+        // A masking method's maps of all detections share its forward passes.
+        List<float[]> shared = request.method() instanceof MaskingCam ? maps.maps(record.pass(), explained) : null;
         List<CamMap> out = new ArrayList<>();
         for (int i = 0; i < explained.size(); i++) {
             Target t = explained.get(i);
             TappedPass pass = i == 0 ? record.pass() : passes.again(record.pass(), t);
-            float[] map = maps.map(pass, t);
+            float[] map = shared != null ? shared.get(i) : maps.map(pass, t);
             if (request.augSmooth()) {
                 map = AugSmooth.apply(pass.prepared(), t, grid(pass.prepared()), map,
                         (variant, vt) -> maps.map(passes.variant(variant, vt, pass.layers()), vt));
@@ -104,12 +111,16 @@ public final class CamEngine {
     /**
      * One map per requested layer instead of their aggregate, all from ONE forward (+ one backward: every layer
      * is tapped in the same graph). For "which layer should I look at?"; per-detection and aug-smooth do not apply,
-     * nor do methods that choose their own layers ({@link WholeModelCam}).
+     * nor do methods that choose their own layers ({@link WholeModelCam}) or read none ({@link MaskingCam}).
      */
     public SweepResult sweep(Detector.Prepared prepared) {
         if (request.method() instanceof WholeModelCam) {
             throw new YolocamException(null, request.method().name() + " combines layers of its own choosing into "
                     + "one map; it has no per-layer sweep (use 'yolocam explain')");
+        }
+        if (request.method() instanceof MaskingCam) {
+            throw new YolocamException(null, request.method().name() + " perturbs the input image and reads no "
+                    + "layer; it has no per-layer sweep (use 'yolocam explain')");
         }
         try {
             ImageRecord record = passes.first(ImageBatch.of(prepared), request.layers(), false).get(0);
@@ -126,8 +137,14 @@ public final class CamEngine {
         }
     }
 
-    /** The layers a pass taps: the requested ones, or those a {@link WholeModelCam} chooses from the layer table. */
+    /**
+     * The layers a pass taps: the requested ones, those a {@link WholeModelCam} chooses from the layer table, or
+     * none for a {@link MaskingCam}.
+     */
     private List<String> tappedLayers(int height, int width) {
+        if (request.method() instanceof MaskingCam) {
+            return List.of();
+        }
         if (request.method() instanceof WholeModelCam whole) {
             return whole.layers(detector.model().graph(GraphSpec.forward(height, width)).layers());
         }

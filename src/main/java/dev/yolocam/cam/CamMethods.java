@@ -1,6 +1,7 @@
 package dev.yolocam.cam;
 
 import dev.yolocam.cam.methods.AblationCam;
+import dev.yolocam.cam.methods.DRise;
 import dev.yolocam.cam.methods.EigenCam;
 import dev.yolocam.cam.methods.EigenGradCam;
 import dev.yolocam.cam.methods.Fem;
@@ -45,7 +46,8 @@ public final class CamMethods {
             new ShapleyCam(),
             new RefineCam(),
             new FinerCam(),
-            new Odam());
+            new Odam(),
+            new DRise());
 
     private CamMethods() {
     }

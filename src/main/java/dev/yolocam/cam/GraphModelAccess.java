@@ -5,6 +5,8 @@ import dev.yolocam.detect.Detector;
 import dev.yolocam.graph.GraphSpec;
 import dev.yolocam.graph.YoloGraph;
 import dev.yolocam.head.DetectHead;
+import dev.yolocam.head.PredictionTable;
+import java.util.ArrayList;
 import dev.yolocam.model.YoloModel;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,31 @@ final class GraphModelAccess implements ModelAccess {
             }
         }
         return scores;
+    }
+
+    /** Each pass's output is copied to Java once; its tables read that copy. */
+    @Override
+    public List<PredictionTable> predictInputs(List<float[]> inputs, int batchSize) {
+        int h = inputHeight();
+        int w = inputWidth();
+        int per = 3 * h * w;
+        DetectHead head = model.description().detect();
+        YoloGraph graph = model.graph(new GraphSpec(batchSize, h, w, java.util.Set.of()));
+        List<PredictionTable> tables = new ArrayList<>(inputs.size());
+        for (int start = 0; start < inputs.size(); start += batchSize) {
+            float[] batch = new float[batchSize * per];
+            int n = Math.min(batchSize, inputs.size() - start);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inputs.get(start + i), 0, batch, i * per, per);
+            }
+            INDArray out = graph.predict(FloatArrays.of(batch, batchSize, 3, h, w));
+            int rows = head.rows(out.shape());
+            float[] values = FloatArrays.values(out);
+            for (int i = 0; i < n; i++) {
+                tables.add(head.predictions(values, i * rows * head.valuesPerRow(), rows));
+            }
+        }
+        return tables;
     }
 
     @Override

@@ -12,19 +12,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Turns what a pass left into maps, as pytorch-grad-cam does per layer: the method weighs the layer's activations
  * (with its gradients), then ReLU, min-max scaling and resizing to the network input; the layers' maps are then
- * aggregated. A {@link WholeModelCam} combines its own layers instead.
+ * aggregated. A {@link WholeModelCam} combines its own layers instead; a {@link MaskingCam} reads no layer.
  */
 final class MapBuilder {
     private final YoloModel model;
     private final CamRequest request;
+    private final MapProgress progress;
 
-    MapBuilder(YoloModel model, CamRequest request) {
+    MapBuilder(YoloModel model, CamRequest request, MapProgress progress) {
         this.model = model;
         this.request = request;
+        this.progress = progress;
+    }
+
+    /** The request's maps of one pass for each of {@code targets} at once (a {@link MaskingCam}'s passes shared). */
+    List<float[]> maps(TappedPass pass, List<Target> targets) {
+        if (request.method() instanceof MaskingCam masking) {
+            return masking.maps(targets, access(pass, null), request.options(), progress);
+        }
+        return targets.stream().map(t -> map(pass, t)).toList();
     }
 
     /** The request's map of one pass for {@code target}. */
     float[] map(TappedPass pass, Target target) {
+        if (request.method() instanceof MaskingCam) {
+            return maps(pass, List.of(target)).get(0);
+        }
         if (request.method() instanceof WholeModelCam whole) {
             List<LayerTensors> tensors = pass.layers().stream()
                     .map(l -> tensors(l, pass.outputs().get(l), pass.gradient(l))).toList();

@@ -1,5 +1,6 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.head.PredictionTable;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,9 +8,15 @@ import java.util.Optional;
  * What the perturbation methods (ScoreCAM, AblationCAM) may ask of the model besides a layer's tensors: the target
  * score of modified inputs ({@link InputScoring}) or of modified layer activations, evaluated with the same target
  * as the map; ShapleyCAM asks for gradients at a scaled layer output. FullGrad also reads the biases of the fused
- * model's layers.
+ * model's layers; D-RISE reads whole predictions.
  */
 public interface ModelAccess extends InputScoring {
+    /**
+     * Every prediction row (before NMS) of each input (3, H, W), from passes of {@code batchSize} inputs; a table
+     * per input, in order.
+     */
+    List<PredictionTable> predictInputs(List<float[]> inputs, int batchSize);
+
     /**
      * The target score when, for run i, channel {@code channels[i]} of {@code layer}'s output is replaced by the
      * constant {@code values[i]} (all other channels and layers unchanged).

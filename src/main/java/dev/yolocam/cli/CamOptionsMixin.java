@@ -55,9 +55,13 @@ public final class CamOptionsMixin {
     int batchSize;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the methods that draw random numbers (RandomCAM): the same seed gives the same "
-                    + "map. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the methods that draw random numbers (RandomCAM, D-RISE): the same seed gives the "
+                    + "same map. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--masks", paramLabel = "N", defaultValue = "" + CamOptions.DEFAULT_MASKS,
+            description = "Random masks of D-RISE, one forward pass each per image. Default: ${DEFAULT-VALUE}.")
+    int masks;
 
     @Option(names = "--metrics", paramLabel = "WHICH", converter = Metrics.Names.class,
             completionCandidates = Metrics.Names.class,
@@ -111,12 +115,15 @@ public final class CamOptionsMixin {
         if (batchSize < 1 || batchSize > 256) {
             throw new UsageException("--batch-size must be between 1 and 256, got " + batchSize);
         }
+        if (masks < 1) {
+            throw new UsageException("--masks must be at least 1, got " + masks);
+        }
         if (!(keepTop >= 0 && keepTop <= 100)) {
             throw new UsageException("--keep-top must be a percentage between 0 and 100, got " + keepTop);
         }
         CamRequest.Builder request = CamRequest.builder(method(), layers).classes(classes)
                 .eigenSmooth(eigenSmooth).augSmooth(augSmooth).aggregation(aggregate).keepTopPercent(keepTop)
-                .renormalize(renormalize).options(new CamOptions(batchSize, seed));
+                .renormalize(renormalize).options(new CamOptions(batchSize, seed, masks));
         if (perDetection != null) {
             request.perDetection(perDetection);
         }

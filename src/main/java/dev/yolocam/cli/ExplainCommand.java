@@ -1,6 +1,8 @@
 package dev.yolocam.cli;
 
 import dev.yolocam.cam.CamEngine;
+import dev.yolocam.cam.CamRequest;
+import dev.yolocam.cam.MapProgress;
 import dev.yolocam.cam.ExplainResult;
 import dev.yolocam.cam.LayerResolver;
 import dev.yolocam.cam.SweepResult;
@@ -12,6 +14,7 @@ import dev.yolocam.errors.YolocamException;
 import dev.yolocam.graph.LayerInfo;
 import dev.yolocam.metrics.LayerRanking;
 import dev.yolocam.metrics.MetricsStage;
+import dev.yolocam.model.MemoryPolicy;
 import dev.yolocam.render.output.ExplainedPicture;
 import dev.yolocam.render.output.Output;
 import dev.yolocam.render.output.OutputSelection;
@@ -95,8 +98,19 @@ public final class ExplainCommand implements Callable<Integer> {
     private int explain(ImageSession session, int imagesPerPass, PrintWriter err) {
         List<String> chosenLayers = layers.best() ? List.of(bestLayer(session, err))
                 : LayerResolver.choose(session.model(), session.detector().inputSize(), layers.requested());
-        CamEngine engine = new CamEngine(session.detector(), cam.request(chosenLayers, session.selectedClasses())
-                .toBuilder().misses(misses).build());
+        CamRequest request = cam.request(chosenLayers, session.selectedClasses()).toBuilder().misses(misses).build();
+        MapProgress progress = MaskProgressBar.of(request.method().name(), run.quiet());
+        try {
+            return explain(session, new CamEngine(session.detector(), request, MemoryPolicy.standard(), progress),
+                    imagesPerPass, err);
+        } finally {
+            if (progress instanceof MaskProgressBar bar) {
+                bar.close();
+            }
+        }
+    }
+
+    private int explain(ImageSession session, CamEngine engine, int imagesPerPass, PrintWriter err) {
         MetricsStage metrics = cam.metricsStage();
         if (engine.request().perDetection() && !engine.request().method().usesTarget()) {
             run.warn(err, engine.request().method().name() + " does not depend on the target, so --per-detection "

@@ -16,7 +16,7 @@ class CamMethodsTest {
         List<String> names = CamMethods.all().stream().map(CamMethod::name).toList();
         assertEquals(List.of("GradCAM", "HiResCAM", "GradCAMElementWise", "GradCAMPlusPlus", "XGradCAM", "LayerCAM",
                 "EigenCAM", "EigenGradCAM", "ScoreCAM", "AblationCAM", "RandomCAM", "KPCA-CAM", "FullGrad", "FEM",
-                "ShapleyCAM", "RefineCAM", "FinerCAM", "ODAM"), names);
+                "ShapleyCAM", "RefineCAM", "FinerCAM", "ODAM", "D-RISE"), names);
         assertEquals("FullGrad", CamMethods.find("full-grad").orElseThrow().name());
     }
 
@@ -109,7 +109,7 @@ class CamMethodsTest {
         FakeModel otherTarget = new FakeModel(8, 8, model.input(), otherPattern, 0.5,
                 new double[] {0.1, 0.9, 0.3, 0.2}).withQuadraticTarget(activation, otherCurvature, otherGradient);
         for (CamMethod m : CamMethods.all()) {
-            if (m instanceof WholeModelCam) {
+            if (m instanceof WholeModelCam || m instanceof MaskingCam) {
                 continue;
             }
             float[] one = m.layerMap(new LayerTensors("layer", c, h, w, activation, gradient), false, model,

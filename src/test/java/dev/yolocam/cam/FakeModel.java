@@ -1,5 +1,7 @@
 package dev.yolocam.cam;
 
+import dev.yolocam.head.PredictionTable;
+import dev.yolocam.head.Yolov5Predictions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +9,8 @@ import java.util.List;
  * A stand-in model for the perturbation methods: an input image's score is its dot product with a fixed pattern;
  * the score of an ablated channel is looked up in a table; for gradients at a scaled layer output the target is
  * quadratic in that layer, {@code sum(q A^2 / 2 + l A)}, so its gradient is {@code q A + l} and its
- * Hessian-vector product with A is {@code q A}. Every call is recorded.
+ * Hessian-vector product with A is {@code q A}; an input's predictions are one row, a box over the whole input
+ * with objectness 1 and one class scored as the input. Every call is recorded.
  */
 final class FakeModel implements ModelAccess {
     private final int height;
@@ -111,6 +114,15 @@ final class FakeModel implements ModelAccess {
         requestedBatchSizes.add(batchSize);
         scoredInputs.addAll(inputs);
         return inputs.stream().mapToDouble(this::score).toArray();
+    }
+
+    @Override
+    public List<PredictionTable> predictInputs(List<float[]> inputs, int batchSize) {
+        inputBatchSizes.add(inputs.size());
+        requestedBatchSizes.add(batchSize);
+        scoredInputs.addAll(inputs);
+        return inputs.stream().<PredictionTable>map(image -> new Yolov5Predictions(new float[] {
+            width / 2f, height / 2f, width, height, 1f, (float) score(image)}, 1, 6)).toList();
     }
 
     @Override

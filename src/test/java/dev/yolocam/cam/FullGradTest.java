@@ -355,6 +355,11 @@ class FullGradTest {
         }
 
         @Override
+        public List<dev.yolocam.head.PredictionTable> predictInputs(List<float[]> inputs, int batchSize) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<float[]> layerBias(String layer) {
             return Optional.ofNullable(biases.get(layer));
         }

@@ -70,6 +70,7 @@ class BadValuesCommandTest {
                 {"--max-det", "0"}, {"--max-det", "-1"}, {"--max-det", "99999999999"},
                 {"--classes", ""}, {"--classes", "hexagon"}, {"--classes", "99"}, {"--classes", "-1"},
                 {"--seed", "abc"}, {"--seed", "1.5"}, {"--seed", "99999999999999999999"},
+                {"--masks", "0"}, {"--masks", "-1"}, {"--masks", "abc"}, {"--masks", "99999999999"},
                 {"--layr", "17"}, {"{missing}"}, {"{dir}"}, {""}}) {
                 cases.add(withDefaults(command, command.equals("sweep") ? SWEEP : EXPLAIN, bad));
             }
@@ -85,7 +86,8 @@ class BadValuesCommandTest {
             cases.add(withDefaults("explain", EXPLAIN, bad));
         }
         for (String[] bad : new String[][] {
-            {"--layers", ""}, {"--layers", "model.24"}, {"--layers", "nothing.*"}, {"--method", "FullGrad"}}) {
+            {"--layers", ""}, {"--layers", "model.24"}, {"--layers", "nothing.*"}, {"--method", "FullGrad"},
+            {"--method", "D-RISE"}}) {
             cases.add(withDefaults("sweep", SWEEP, bad));
         }
         for (String[] bad : new String[][] {
@@ -142,7 +144,7 @@ class BadValuesCommandTest {
             {"--max-det", "2147483647"}, {"--keep-top", "100"}, {"--imgsz", "32"}, {"--imgsz", "33", "65"},
             {"--method", "RandomCAM", "--seed", "-9223372036854775808"}, {"--layer", "model.24.m.0"},
             {"--layer", "model.24.m.1", "--aug-smooth"}, {"--layer", "-2", "--per-detection", "--method", "EigenCAM"},
-            {"--batch-size", "256"}, {"--images-per-pass", "64"}}) {
+            {"--batch-size", "256"}, {"--images-per-pass", "64"}, {"--method", "DRISE", "--masks", "1"}}) {
             cases.add(withDefaults("explain", EXPLAIN, edge));
         }
         cases.add(withDefaults("sweep", SWEEP, new String[] {"--conf", "1"}));

@@ -97,12 +97,14 @@ class UltralyticsCommandTest {
     void everyMethodExplainsAYolo11Model(String method) throws IOException {
         Path out = temp.resolve("exp");
         Cli.Result r = Cli.run("explain", "--weights", model("shapes-yolo11n.pt"), "--imgsz", "128", "--method",
-                method, "--no-per-detection", "--save", "json,npy", "--conf", "0.05", "--batch-size", "64", "--out",
+                method, "--no-per-detection", "--save", "json,npy", "--conf", "0.05", "--batch-size", "64", "--masks",
+                "64", "--out",
                 out.toString(), "-q", image());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode doc = JSON.readTree(out.resolve("test_0001.json").toFile());
         assertTrue(doc.path("detections").size() > 0, "detections at 128");
-        float[] map = NpyFile.read(out.resolve("test_0001_cam.npy")).data();
+        // the first map: of the whole target, or of the first detection for a per-detection method (D-RISE)
+        float[] map = NpyFile.read(out.resolve(doc.path("cams").get(0).path("npy").asText())).data();
         for (float v : map) {
             assertTrue(v >= 0 && v <= 1, method + ": map value " + v);
         }
