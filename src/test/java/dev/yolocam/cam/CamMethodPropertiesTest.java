@@ -177,6 +177,10 @@ class CamMethodPropertiesTest {
     /** The upstream pipeline for one layer: layerMap -> relu -> scaleCam to 7x9 -> aggregate. */
     static float[] finalMap(CamMethod m, LayerTensors t, boolean eigenSmooth) {
         FakeModel model = FakeModel.of(OUT_HEIGHT, OUT_WIDTH, t.channels());
+        if (t.gradient() != null) {
+            // the target the tensors' gradient belongs to, linear in the layer (for ShapleyCAM's scaled passes)
+            model.withQuadraticTarget(t.activation(), new float[t.activation().length], t.gradient());
+        }
         float[] map = CamMath.relu(m.layerMap(t, eigenSmooth, model, OPTIONS));
         float[] scaled = CamMath.scaleCam(map, t.height(), t.width(), OUT_HEIGHT, OUT_WIDTH);
         return CamMath.aggregate(List.of(scaled), CamMath.Aggregation.MEAN);
