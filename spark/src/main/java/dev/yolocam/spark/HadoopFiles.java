@@ -1,0 +1,96 @@
+package dev.yolocam.spark;
+
+import dev.yolocam.errors.YolocamException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * Files on any Hadoop-compatible file system, named by a URI or a local path: read whole, written atomically (a
+ * temporary name in the same folder, then a rename, so a reader or a retried task never sees half a file), and
+ * copied to the local disk for code that reads local files.
+ */
+final class HadoopFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Configuration conf;
+
+    HadoopFiles(Configuration conf) {
+        this.conf = conf;
+    }
+
+    /**
+     * The file system of {@code path}; the local one without its checksum layer, which would leave a {@code .crc}
+     * file beside every output file.
+     */
+    FileSystem fileSystem(Path path) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
+    /** The file, or null when it does not exist. */
+    byte[] read(String location) {
+        Path path = new Path(location);
+        try (InputStream in = fileSystem(path).open(path)) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw YolocamException.about(location, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    boolean exists(String location) {
+        Path path = new Path(location);
+        try {
+            return fileSystem(path).exists(path);
+        } catch (IOException e) {
+            throw YolocamException.about(location, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code bytes} to {@code location}, replacing what was there, under a temporary name first. */
+    void write(String location, byte[] bytes) {
+        Path target = new Path(location);
+        Path temp = new Path(target.getParent(), "." + target.getName() + "." + Long.toHexString(RANDOM.nextLong())
+                + ".part");
+        try {
+            FileSystem fs = fileSystem(target);
+            try {
+                try (OutputStream out = fs.create(temp, false)) {
+                    out.write(bytes);
+                }
+                // HDFS and object stores refuse to rename onto an existing file; a retried task rewrites the same bytes.
+                if (!fs.rename(temp, target) && !(fs.delete(target, false) && fs.rename(temp, target))) {
+                    throw new IOException("cannot rename " + temp + " to " + target);
+                }
+            } finally {
+                fs.delete(temp, false);
+            }
+        } catch (IOException e) {
+            throw YolocamException.about(location, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code location} as a local file: itself when it is on the local file system, or null when it is not. */
+    java.nio.file.Path localFile(String location) throws IOException {
+        Path path = new Path(location);
+        FileSystem fs = fileSystem(path);
+        return fs instanceof RawLocalFileSystem local ? local.pathToFile(path).toPath() : null;
+    }
+
+    /** Copies {@code location} (any file system) to {@code target} on the local disk. */
+    void copyToLocal(String location, java.nio.file.Path target) throws IOException {
+        Path path = new Path(location);
+        try (InputStream in = fileSystem(path).open(path)) {
+            Files.copy(in, target);
+        }
+    }
+}
