@@ -7,11 +7,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Files on any Hadoop-compatible file system, named by a URI or a local path: read whole, written atomically (a
@@ -76,6 +81,29 @@ final class HadoopFiles {
             }
         } catch (IOException e) {
             throw YolocamException.about(location, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every file under {@code folder} and its subfolders, named as {@code folder} was (a local path stays a path,
+     * a URI stays that URI), in name order.
+     */
+    List<String> listRecursively(String folder) {
+        Path path = new Path(folder);
+        try {
+            FileSystem fs = fileSystem(path);
+            String root = fs.makeQualified(path).toUri().getPath();
+            String prefix = folder.endsWith("/") ? folder : folder + "/";
+            List<String> out = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(path, true);
+            while (files.hasNext()) {
+                String file = files.next().getPath().toUri().getPath();
+                out.add(prefix + file.substring(root.length()).replaceFirst("^/", ""));
+            }
+            Collections.sort(out);
+            return out;
+        } catch (IOException e) {
+            throw YolocamException.about(folder, "cannot list: " + e.getMessage(), e);
         }
     }
 

@@ -59,6 +59,24 @@ class HadoopFilesTest {
     }
 
     @Test
+    void listingFindsEveryFileBelowAFolderNamedAsTheFolderWasGiven() throws IOException {
+        Files.createDirectories(dir.resolve("images/b"));
+        Files.writeString(dir.resolve("images/b/2.png"), "x");
+        Files.writeString(dir.resolve("images/1 a.png"), "x");
+        assertEquals(List.of(dir + "/images/1 a.png", dir + "/images/b/2.png"),
+                files.listRecursively(dir.resolve("images").toString()));
+        assertEquals(List.of("file:" + dir + "/images/1 a.png", "file:" + dir + "/images/b/2.png"),
+                files.listRecursively("file:" + dir.resolve("images") + "/"));
+    }
+
+    @Test
+    void listingAMissingFolderIsOneClearError() {
+        String missing = dir.resolve("nothing here").toString();
+        YolocamException e = assertThrows(YolocamException.class, () -> files.listRecursively(missing));
+        assertTrue(e.getMessage().startsWith("yolocam: " + missing + ": cannot list: "), e.getMessage());
+    }
+
+    @Test
     void aLocalPathOrFileUriIsUsedWhereItIs() throws IOException {
         Path image = dir.resolve("img 1.png");
         assertEquals(image, files.localFile(image.toString()));
