@@ -3,6 +3,7 @@ package dev.yolocam.render;
 import dev.yolocam.detect.RgbImage;
 import dev.yolocam.io.AtomicFiles;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
 /** RgbImage <-> BufferedImage, and PNG files written atomically. */
@@ -26,5 +27,12 @@ public final class Images {
 
     public static void writePng(Path target, BufferedImage image) {
         AtomicFiles.write(target, out -> PngEncoder.write(image, out));
+    }
+
+    /** The PNG file's bytes, for a writer that is not a local path. */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngEncoder.write(image, out);
+        return out.toByteArray();
     }
 }
