@@ -39,6 +39,7 @@ public final class ReportPage {
             h1{margin:0 0 4px;font-size:1.5rem;font-weight:600}
             h2{margin:28px 32px 8px;font-size:1.15rem;font-weight:600}
             .lead{margin:0 32px 8px;color:#5b6070;max-width:60rem}
+            header .lead{margin:0}
             .panel{margin:8px 32px;padding:12px 16px;background:#fff;border-radius:8px;\
             box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-x:auto}
             table.numbers{border-collapse:collapse;font-size:.9rem}
@@ -65,7 +66,7 @@ public final class ReportPage {
             .card th{padding:1px 14px 1px 0;text-align:left;font-weight:500;color:#5b6070}
             .card td{text-align:right;font-variant-numeric:tabular-nums}
             .empty{margin:4px 32px;color:#5b6070}
-            table.errors td{text-align:left;overflow-wrap:anywhere}
+            table.errors th,table.errors td{text-align:left;overflow-wrap:anywhere}
             footer{margin:32px;color:#5b6070;font-size:.8rem}
             """;
 
