@@ -35,4 +35,14 @@ public final class Images {
         PngEncoder.write(image, out);
         return out.toByteArray();
     }
+
+    /** {@code image} scaled down so that its longer side is at most {@code maxSide} pixels (never scaled up). */
+    public static BufferedImage thumbnail(BufferedImage image, int maxSide) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= maxSide) {
+            return image;
+        }
+        int width = Math.max(1, (int) Math.round(image.getWidth() * (double) maxSide / longer));
+        return Scaling.toWidth(image, width);
+    }
 }
