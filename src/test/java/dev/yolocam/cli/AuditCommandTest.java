@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yolocam.audit.AuditRow;
 import dev.yolocam.audit.AuditRows;
 import dev.yolocam.audit.Outcome;
+import dev.yolocam.testing.LabelMatching;
 import dev.yolocam.testing.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,9 +74,7 @@ class AuditCommandTest {
             for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode doc = JSON.readTree(json.toFile());
                 String stem = json.getFileName().toString().replace(".json", "");
-                List<double[]> labels = labels(data.resolve(stem + ".txt"), doc.get("width").asInt(),
-                        doc.get("height").asInt());
-                int[] counted = GreedyMatch.count(doc.get("detections"), labels);
+                int[] counted = LabelMatching.count(doc, data.resolve(stem + ".txt"));
                 for (int i = 0; i < 3; i++) {
                     expected[i] += counted[i];
                 }
@@ -172,59 +171,5 @@ class AuditCommandTest {
 
     private static long count(List<AuditRow> rows, Outcome outcome) {
         return rows.stream().filter(r -> r.kept() && r.outcome() == outcome).count();
-    }
-
-    /** The label file's boxes as corners in pixels. */
-    private static List<double[]> labels(Path file, int width, int height) throws IOException {
-        List<double[]> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String[] f = line.strip().split("\\s+");
-            if (f.length < 5) {
-                continue;
-            }
-            double xc = Double.parseDouble(f[1]) * width;
-            double yc = Double.parseDouble(f[2]) * height;
-            double w = Double.parseDouble(f[3]) * width;
-            double h = Double.parseDouble(f[4]) * height;
-            out.add(new double[] {Integer.parseInt(f[0]), xc - w / 2, yc - h / 2, xc + w / 2, yc + h / 2});
-        }
-        return out;
-    }
-
-    /** An independent count: detections by confidence each take the best unmatched label of their class at IoU 0.5. */
-    private static final class GreedyMatch {
-        static int[] count(JsonNode detections, List<double[]> labels) {
-            boolean[] taken = new boolean[labels.size()];
-            int tp = 0;
-            int fp = 0;
-            for (JsonNode d : detections) { // detect writes them in confidence order
-                double[] box = {d.get("box").get(0).asDouble(), d.get("box").get(1).asDouble(),
-                    d.get("box").get(2).asDouble(), d.get("box").get(3).asDouble()};
-                int best = -1;
-                double bestIou = 0.5;
-                for (int i = 0; i < labels.size(); i++) {
-                    double[] l = labels.get(i);
-                    double iou = iou(box, l);
-                    if (!taken[i] && (int) l[0] == d.get("class").asInt() && iou >= bestIou) {
-                        best = i;
-                        bestIou = iou;
-                    }
-                }
-                if (best >= 0) {
-                    taken[best] = true;
-                    tp++;
-                } else {
-                    fp++;
-                }
-            }
-            return new int[] {tp, fp, labels.size() - tp};
-        }
-
-        private static double iou(double[] a, double[] l) {
-            double w = Math.max(0, Math.min(a[2], l[3]) - Math.max(a[0], l[1]));
-            double h = Math.max(0, Math.min(a[3], l[4]) - Math.max(a[1], l[2]));
-            double inter = w * h;
-            return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (l[3] - l[1]) * (l[4] - l[2]) - inter);
-        }
     }
 }
