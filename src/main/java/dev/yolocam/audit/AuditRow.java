@@ -1,5 +1,7 @@
 package dev.yolocam.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One row of an audit: a detection of an image, a missed labelled object, or an image that failed. Flat and
  * nullable so that it is one JSON line or one Parquet record; boxes are corners in pixels of the original image.
@@ -42,6 +44,7 @@ public record AuditRow(String image, int index, Outcome outcome, boolean kept, I
                 null, null, null, null, null, null, null, null, null, null, null, error, 0, 0);
     }
 
+    @JsonIgnore
     public boolean isDetection() {
         return outcome == Outcome.TP || outcome == Outcome.FP;
     }

@@ -53,6 +53,10 @@ public final class CamEngine {
         return request;
     }
 
+    public Detector detector() {
+        return detector;
+    }
+
     public ExplainResult explain(Path image) {
         return explain(detector.prepare(image));
     }

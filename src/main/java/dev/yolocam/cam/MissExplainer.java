@@ -41,7 +41,8 @@ final class MissExplainer {
         }
         original = original.stream().filter(l -> selected(l.classId())).toList();
         LetterboxResult lb = detections.letterbox();
-        List<LabelBox> inInput = original.stream().map(l -> toInput(l, lb, detections)).toList();
+        List<LabelBox> inInput = original.stream()
+                .map(l -> lb.toInput(l, detections.original().width(), detections.original().height())).toList();
         DetectHead head = detector.model().description().detect();
         float[] raw = FloatArrays.values(detections.raw());
         LabelCheck found = new MissFinder(detector.nmsOptions()).check(
@@ -56,7 +57,7 @@ final class MissExplainer {
             explained.add(miss.withMap(finisher.finish(maps.map(pass, target), detections, target, -1,
                     pass.layers())));
         }
-        return new LabelCheck(found.labels(), explained, found.falsePositives());
+        return new LabelCheck(found.labels(), explained, found.falsePositives(), found.matches());
     }
 
     private boolean selected(int classId) {
@@ -69,13 +70,5 @@ final class MissExplainer {
             }
         }
         return false;
-    }
-
-    /** A label in network-input pixels: the letterbox's scale per axis, then its padding. */
-    private static LabelBox toInput(LabelBox l, LetterboxResult lb, DetectionResult detections) {
-        double sx = (double) lb.unpadWidth() / detections.original().width();
-        double sy = (double) lb.unpadHeight() / detections.original().height();
-        return new LabelBox(l.classId(), l.x1() * sx + lb.padLeft(), l.y1() * sy + lb.padTop(),
-                l.x2() * sx + lb.padLeft(), l.y2() * sy + lb.padTop());
     }
 }

@@ -6,13 +6,16 @@ import dev.yolocam.detect.NmsOptions;
 import dev.yolocam.head.PredictionField;
 import dev.yolocam.head.PredictionTable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Holds one image's kept detections against its labels, in network-input pixels: which labelled objects were
- * missed and why (judged on each one's best-matching prediction row before NMS, with the NMS options the detections
+ * Holds one image's kept detections against its labels, in network-input pixels, one to one (detections in
+ * confidence order, each taking the unmatched label of its class it overlaps most at IoU >= 0.5; a second detection
+ * of one object is a false positive): which labelled objects were missed and why (judged on each one's best-matching prediction row before NMS, with the NMS options the detections
  * came from), and which detections match no label. Boxes are compared as NMS sees them (centre and size to corners
  * in float32); a row's score for a class is what NMS compares with --conf (class probability, times objectness for
  * families that predict one).
@@ -36,24 +39,26 @@ public final class MissFinder {
      */
     public LabelCheck check(PredictionTable table, List<Detection> kept, List<LabelBox> labels,
                             List<LabelBox> inOriginal) {
-        List<Miss> misses = new ArrayList<>();
-        Set<Integer> matchedDetections = new LinkedHashSet<>();
-        for (int i = 0; i < labels.size(); i++) {
-            LabelBox label = labels.get(i);
-            int match = bestMatch(kept, label);
-            if (match >= 0) {
-                matchedDetections.add(match);
-            } else {
-                misses.add(miss(table, kept, label, inOriginal.get(i)));
-            }
-        }
+        Map<Integer, LabelCheck.Match> matches = new LinkedHashMap<>();
+        boolean[] found = new boolean[labels.size()];
+        int[] labelOf = matchMore(kept, labels, found);
         Set<Integer> falsePositives = new LinkedHashSet<>();
         for (int k = 0; k < kept.size(); k++) {
-            if (!matchesAnyLabel(kept.get(k), labels)) {
+            int label = labelOf[k];
+            if (label < 0) {
                 falsePositives.add(k);
+            } else {
+                matches.put(k, new LabelCheck.Match(inOriginal.get(label), label, iou(corners(kept.get(k)),
+                        labels.get(label))));
             }
         }
-        return new LabelCheck(labels.size(), misses, falsePositives);
+        List<Miss> misses = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (!found[i]) {
+                misses.add(miss(table, kept, labels.get(i), inOriginal.get(i)));
+            }
+        }
+        return new LabelCheck(labels.size(), misses, falsePositives, matches);
     }
 
     private Miss miss(PredictionTable table, List<Detection> kept, LabelBox label, LabelBox original) {
@@ -114,23 +119,37 @@ public final class MissFinder {
         return by;
     }
 
-    private static int bestMatch(List<Detection> kept, LabelBox label) {
+    /**
+     * Continues a one-to-one matching with more detections (in confidence order, all less confident than those
+     * already matched): for each, the index of the label it takes, or -1; {@code found} marks the labels taken.
+     */
+    public static int[] matchMore(List<Detection> detections, List<LabelBox> labels, boolean[] found) {
+        int[] out = new int[detections.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = bestUnmatched(detections.get(k), labels, found);
+            if (out[k] >= 0) {
+                found[out[k]] = true;
+            }
+        }
+        return out;
+    }
+
+    /** The label of the detection's class not matched yet that it overlaps most at IoU >= 0.5, or -1. */
+    private static int bestUnmatched(Detection d, List<LabelBox> labels, boolean[] found) {
         int best = -1;
         double bestIou = MATCH_IOU;
-        for (int k = 0; k < kept.size(); k++) {
-            Detection d = kept.get(k);
-            double iou = iou(new float[] {d.x1(), d.y1(), d.x2(), d.y2()}, label);
-            if (d.classId() == label.classId() && iou >= bestIou) {
+        for (int i = 0; i < labels.size(); i++) {
+            double iou = iou(corners(d), labels.get(i));
+            if (!found[i] && labels.get(i).classId() == d.classId() && iou >= bestIou) {
                 bestIou = iou;
-                best = k;
+                best = i;
             }
         }
         return best;
     }
 
-    private static boolean matchesAnyLabel(Detection d, List<LabelBox> labels) {
-        float[] b = {d.x1(), d.y1(), d.x2(), d.y2()};
-        return labels.stream().anyMatch(l -> l.classId() == d.classId() && iou(b, l) >= MATCH_IOU);
+    private static float[] corners(Detection d) {
+        return new float[] {d.x1(), d.y1(), d.x2(), d.y2()};
     }
 
     /** The row's best class, the first on ties (as NMS's argmax). */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code yolocam}: YOLOv5/YOLOv8/YOLO11 detection and class-activation maps, from the .pt file, in pure Java. */
 @Command(name = "yolocam", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Open a YOLOv5, YOLOv8 or YOLO11 checkpoint, detect objects, and see where the detector looks.",
-        subcommands = {ExplainCommand.class, SweepCommand.class, DetectCommand.class, LayersCommand.class,
+        subcommands = {ExplainCommand.class, SweepCommand.class, DetectCommand.class, AuditCommand.class, LayersCommand.class,
             ConvertCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -23,4 +23,24 @@ public record LetterboxResult(float[] input, RgbImage image, int height, int wid
     public int[] shape() {
         return new int[] {1, 3, height, width};
     }
+
+    /** A box of the original image ({@code originalWidth x originalHeight}) in this input's pixels: scaled per axis, then padded. */
+    public LabelBox toInput(LabelBox box, int originalWidth, int originalHeight) {
+        double sx = (double) unpadWidth / originalWidth;
+        double sy = (double) unpadHeight / originalHeight;
+        return new LabelBox(box.classId(), box.x1() * sx + padLeft, box.y1() * sy + padTop, box.x2() * sx + padLeft,
+                box.y2() * sy + padTop);
+    }
+
+    /** A box of this input in pixels of the original image: the letterbox undone, clipped to the picture. */
+    public Detection toOriginal(Detection box, int originalWidth, int originalHeight) {
+        float sx = (float) unpadWidth / originalWidth;
+        float sy = (float) unpadHeight / originalHeight;
+        return box.withBox(clip((box.x1() - padLeft) / sx, originalWidth), clip((box.y1() - padTop) / sy, originalHeight),
+                clip((box.x2() - padLeft) / sx, originalWidth), clip((box.y2() - padTop) / sy, originalHeight));
+    }
+
+    private static float clip(float v, int max) {
+        return Math.max(0f, Math.min(v, max));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.yolocam.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
@@ -14,5 +15,14 @@ public final class JsonFile {
     /** Writes {@code document} (maps, lists, strings, numbers, booleans, null), complete or not at all. */
     public static void write(Path target, Object document) {
         AtomicFiles.write(target, out -> MAPPER.writeValue(out, document));
+    }
+
+    /** {@code document} as the UTF-8 bytes such a file holds, for a writer that is not a local path. */
+    public static byte[] bytes(Object document) {
+        try {
+            return MAPPER.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON document: " + e.getOriginalMessage(), e);
+        }
     }
 }

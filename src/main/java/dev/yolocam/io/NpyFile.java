@@ -62,12 +62,17 @@ public final class NpyFile {
      * {@link AtomicFiles}); missing parent directories are created.
      */
     public static void write(Path path, int[] shape, float[] data) {
+        AtomicFiles.write(path, bytes(shape, data));
+    }
+
+    /** The bytes of such a file, for writers that store them elsewhere (a Hadoop file system). */
+    public static byte[] bytes(int[] shape, float[] data) {
         FloatArray array = new FloatArray(shape, data);
         byte[] header = header(array.shape());
         ByteBuffer out = ByteBuffer.allocate(header.length + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put(header);
         out.asFloatBuffer().put(data);
-        AtomicFiles.write(path, out.array());
+        return out.array();
     }
 
     private static FloatArray parse(Path path, byte[] bytes) {

@@ -13,12 +13,12 @@ import java.util.Locale;
  * The operating system's reason for a failed file operation, worded for a one-line error. Java's own messages are
  * often just the path ({@code AccessDeniedException: /x}), which says nothing about what went wrong.
  */
-final class OsReason {
+public final class OsReason {
     private OsReason() {
     }
 
     /** The reason, prefixed by the path it concerns when that is not {@code subject} (a parent folder, say). */
-    static String of(IOException e, Path subject) {
+    public static String of(IOException e, Path subject) {
         String reason = reason(e);
         if (e instanceof FileSystemException fse && fse.getFile() != null
                 && !Path.of(fse.getFile()).toAbsolutePath().normalize().equals(subject.toAbsolutePath().normalize())) {

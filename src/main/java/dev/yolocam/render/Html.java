@@ -3,7 +3,7 @@ package dev.yolocam.render;
 import java.nio.charset.StandardCharsets;
 
 /** Makes arbitrary text safe inside HTML text and attribute values, and relative file names safe as URLs. */
-final class Html {
+public final class Html {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Html() {
@@ -13,7 +13,7 @@ final class Html {
      * {@code text} with {@code & < > " '} as character references, so it reads as the same text in element content
      * and in quoted attributes. Control characters other than tab and newline, which HTML forbids, become U+FFFD.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -34,7 +34,7 @@ final class Html {
      * letters, digits, {@code - . _ ~} and {@code /} is percent-encoded, so spaces, {@code #}, {@code ?} and
      * {@code :} cannot change what the link points to.
      */
-    static String url(String relativePath) {
+    public static String url(String relativePath) {
         StringBuilder out = new StringBuilder(relativePath.length() + 16);
         for (byte b : relativePath.getBytes(StandardCharsets.UTF_8)) {
             int v = b & 0xFF;

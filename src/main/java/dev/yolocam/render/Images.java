@@ -3,6 +3,7 @@ package dev.yolocam.render;
 import dev.yolocam.detect.RgbImage;
 import dev.yolocam.io.AtomicFiles;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
 /** RgbImage <-> BufferedImage, and PNG files written atomically. */
@@ -26,5 +27,22 @@ public final class Images {
 
     public static void writePng(Path target, BufferedImage image) {
         AtomicFiles.write(target, out -> PngEncoder.write(image, out));
+    }
+
+    /** The PNG file's bytes, for a writer that is not a local path. */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngEncoder.write(image, out);
+        return out.toByteArray();
+    }
+
+    /** {@code image} scaled down so that its longer side is at most {@code maxSide} pixels (never scaled up). */
+    public static BufferedImage thumbnail(BufferedImage image, int maxSide) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= maxSide) {
+            return image;
+        }
+        int width = Math.max(1, (int) Math.round(image.getWidth() * (double) maxSide / longer));
+        return Scaling.toWidth(image, width);
     }
 }

@@ -60,5 +60,22 @@ class MissFinderTest {
         assertEquals(0, misses.get(2).by(), "class 0 won");
         assertEquals(0.0, misses.get(3).iou(), "no row overlaps E");
         assertEquals(Set.of(1), check.falsePositives());
+        assertEquals(Set.of(0), check.matches().keySet());
+        assertEquals(labels.get(1), check.matches().get(0).label());
+        assertEquals(1, check.matches().get(0).index());
+    }
+
+    @Test
+    void twoDetectionsOfOneObjectMatchItOnceTheLessConfidentIsAFalsePositive() {
+        Detection first = new Detection(100, 100, 140, 140, 0.9f, 0, 0);
+        Detection second = new Detection(102, 100, 142, 140, 0.6f, 0, 1);
+        Yolov5Predictions table = new Yolov5Predictions(new float[COLUMNS], 1, COLUMNS);
+        List<LabelBox> labels = List.of(new LabelBox(0, 100, 100, 140, 140));
+
+        LabelCheck check = new MissFinder(NmsOptions.defaults()).check(table, List.of(first, second), labels, labels);
+
+        assertEquals(List.of(), check.misses());
+        assertEquals(Set.of(1), check.falsePositives());
+        assertEquals(1.0, check.matches().get(0).iou(), 1e-9);
     }
 }

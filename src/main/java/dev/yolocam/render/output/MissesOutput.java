@@ -3,9 +3,8 @@ package dev.yolocam.render.output;
 import dev.yolocam.cam.CamMap;
 import dev.yolocam.cam.LabelCheck;
 import dev.yolocam.cam.Miss;
-import dev.yolocam.detect.Detection;
+import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.LabelBox;
-import dev.yolocam.detect.LetterboxResult;
 import dev.yolocam.io.NpyFile;
 import dev.yolocam.render.BoxPainter;
 import dev.yolocam.render.CamOverlay;
@@ -39,24 +38,11 @@ public final class MissesOutput implements Output<ExplainedPicture> {
             BufferedImage overlay = CamOverlay.overlay(picture.result().detections().original(), map.original());
             LabelBox label = miss.label();
             BoxPainter.drawDashed(overlay, label.x1(), label.y1(), label.x2(), label.y2(), label.classId());
-            BoxPainter.draw(overlay, List.of(inOriginal(miss.box(), picture)), picture.className());
+            DetectionResult detections = picture.result().detections();
+            BoxPainter.draw(overlay, List.of(detections.letterbox().toOriginal(miss.box(),
+                    detections.original().width(), detections.original().height())), picture.className());
             Images.writePng(picture.file(base + ".png"), overlay);
             NpyFile.write(picture.file(base + ".npy"), new int[] {map.height(), map.width()}, map.input());
         }
-    }
-
-    /** The row's box in original-image pixels: the letterbox undone, clipped to the picture. */
-    private static Detection inOriginal(Detection box, ExplainedPicture picture) {
-        LetterboxResult lb = picture.result().detections().letterbox();
-        int width = picture.result().detections().original().width();
-        int height = picture.result().detections().original().height();
-        float sx = (float) lb.unpadWidth() / width;
-        float sy = (float) lb.unpadHeight() / height;
-        return box.withBox(clip((box.x1() - lb.padLeft()) / sx, width), clip((box.y1() - lb.padTop()) / sy, height),
-                clip((box.x2() - lb.padLeft()) / sx, width), clip((box.y2() - lb.padTop()) / sy, height));
-    }
-
-    private static float clip(float v, int max) {
-        return Math.max(0f, Math.min(v, max));
     }
 }
