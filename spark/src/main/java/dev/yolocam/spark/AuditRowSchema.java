@@ -52,8 +52,8 @@ public final class AuditRowSchema {
     }
 
     public static Row toRow(AuditRow r) {
-        return new GenericRowWithSchema(new Object[] {r.image(), r.index(), r.outcome().key(), r.kept(), r.classId(), r.className(),
-                r.confidence(), r.x1(), r.y1(), r.x2(), r.y2(),
+        return new GenericRowWithSchema(new Object[] {r.image(), r.index(), r.outcome().key(), r.kept(), r.classId(),
+                r.className(), r.confidence(), r.x1(), r.y1(), r.x2(), r.y2(),
                 r.labelX1(), r.labelY1(), r.labelX2(), r.labelY2(), r.iou(),
                 r.missReason(), r.missBy(), r.ownBoxMass(), r.otherBoxMass(), r.pointingHit(), r.pointingEnergy(),
                 r.map(), r.thumbnail(), r.error(), r.imageWidth(), r.imageHeight()}, SCHEMA);

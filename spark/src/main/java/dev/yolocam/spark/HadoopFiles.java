@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -52,10 +53,43 @@ final class HadoopFiles {
         }
     }
 
-    boolean exists(String location) {
+    boolean isFile(String location) {
+        FileStatus status = status(location);
+        return status != null && status.isFile();
+    }
+
+    boolean isDirectory(String location) {
+        FileStatus status = status(location);
+        return status != null && status.isDirectory();
+    }
+
+    /** Whether the folder holds nothing. */
+    boolean isEmptyFolder(String location) {
         Path path = new Path(location);
         try {
-            return fileSystem(path).exists(path);
+            return fileSystem(path).listStatus(path).length == 0;
+        } catch (IOException e) {
+            throw YolocamException.about(location, "cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the file, or the folder with everything in it; nothing there is fine. */
+    void delete(String location) {
+        Path path = new Path(location);
+        try {
+            fileSystem(path).delete(path, true);
+        } catch (IOException e) {
+            throw YolocamException.about(location, "cannot delete: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the file system knows of {@code location}, or null when there is nothing there. */
+    private FileStatus status(String location) {
+        Path path = new Path(location);
+        try {
+            return fileSystem(path).getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            return null;
         } catch (IOException e) {
             throw YolocamException.about(location, "cannot read: " + e.getMessage(), e);
         }
@@ -72,7 +106,7 @@ final class HadoopFiles {
                 try (OutputStream out = fs.create(temp, false)) {
                     out.write(bytes);
                 }
-                // HDFS and object stores refuse to rename onto an existing file; a retried task rewrites the same bytes.
+                // HDFS and object stores refuse to rename onto an existing file; a retried task writes the same bytes.
                 if (!fs.rename(temp, target) && !(fs.delete(target, false) && fs.rename(temp, target))) {
                     throw new IOException("cannot rename " + temp + " to " + target);
                 }

@@ -53,9 +53,12 @@ class HadoopFilesTest {
     void readReturnsTheBytesOrNullForAMissingFile() throws IOException {
         Files.writeString(dir.resolve("a.txt"), "0 0.5 0.5 0.1 0.1\n");
         assertArrayEquals(bytes("0 0.5 0.5 0.1 0.1\n"), files.read("file:" + dir.resolve("a.txt")));
-        assertTrue(files.exists(dir.resolve("a.txt").toString()));
+        assertTrue(files.isFile(dir.resolve("a.txt").toString()));
+        assertFalse(files.isDirectory(dir.resolve("a.txt").toString()));
+        assertTrue(files.isDirectory(dir.toString()));
         assertNull(files.read(dir.resolve("absent.txt").toString()));
-        assertFalse(files.exists(dir.resolve("absent.txt").toString()));
+        assertFalse(files.isFile(dir.resolve("absent.txt").toString()));
+        assertFalse(files.isDirectory(dir.resolve("absent.txt").toString()));
     }
 
     @Test
