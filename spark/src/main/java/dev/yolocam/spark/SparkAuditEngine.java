@@ -12,6 +12,7 @@ import dev.yolocam.errors.YolocamException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -19,6 +20,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.util.CollectionAccumulator;
 
 /**
@@ -39,23 +41,28 @@ public final class SparkAuditEngine implements AuditEngine {
 
     @Override
     public List<AuditRow> run(AuditJob job) {
-        SparkSession spark = session(job.master());
+        SparkSession spark = null;
         try {
+            spark = session(job.master());
             HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
             List<AuditImage> images = new AuditDataset(new HadoopDatasetFiles(files)).resolve(job.data());
             SparkAuditFolder.claim(files, job.out(), job.settings(), job.existOk());
             List<AuditRow> rows = audit(spark, job, images);
             AuditReport.write(new HadoopReportFiles(files, job.out()), job.settings(), images.size(), rows);
             return rows;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala code throws undeclared
             throw worded(e);
         } finally {
-            spark.stop();
+            if (spark != null) {
+                spark.stop();
+            }
             ExecutorAuditor.release();
         }
     }
 
-    private static SparkSession session(String master) {
+    /** A session on the master requested; without one, spark-submit's (spark.master), else every core of this machine. */
+    private static SparkSession session(String requested) {
+        String master = requested != null || new SparkConf().contains("spark.master") ? requested : "local[*]";
         // maxToStringFields: a plan of the rows' 27 columns is logged whole, without a warning that it was cut
         SparkSession.Builder builder = SparkSession.builder().appName("yolocam audit")
                 .config("spark.sql.debug.maxToStringFields", 100);
@@ -84,7 +91,9 @@ public final class SparkAuditEngine implements AuditEngine {
         JavaRDD<Row> rows = context.parallelize(images, partitions).mapPartitions(work);
         String rowsFolder = OutputFolder.child(job.out(), SparkAuditFolder.ROWS);
         spark.createDataFrame(rows, AuditRowSchema.SCHEMA).write().mode(SaveMode.Overwrite).parquet(rowsFolder);
-        List<AuditRow> read = new ArrayList<>(spark.read().schema(AuditRowSchema.SCHEMA).parquet(rowsFolder)
+        // The folder as named, not a glob pattern: an output folder may be called out-local[2].
+        List<AuditRow> read = new ArrayList<>(spark.read().schema(AuditRowSchema.SCHEMA)
+                .option(DataSource.GLOB_PATHS_KEY(), "false").parquet(rowsFolder)
                 .collectAsList().stream().map(AuditRowSchema::fromRow).toList());
         read.sort(AuditRows.ORDER);
         return read;
@@ -111,7 +120,7 @@ public final class SparkAuditEngine implements AuditEngine {
     }
 
     /** A failure of the job as one line: the yolocam error a task threw, else Spark's own first line. */
-    private static RuntimeException worded(RuntimeException e) {
+    private static RuntimeException worded(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof YolocamException ye) {
                 return ye;

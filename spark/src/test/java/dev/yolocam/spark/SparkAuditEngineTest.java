@@ -16,10 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code yolocam audit --engine spark --master local[2]} against the local engine on the same small dataset. */
+/**
+ * {@code yolocam audit --engine spark --master local[2]} against the local engine on the same small dataset, with
+ * one task failing after it wrote its rows (Spark retries it; the rows must not be there twice).
+ */
 class SparkAuditEngineTest {
     /** Two input shapes (320x320, 448x256, 320x224), one image without a label file, one that is not an image. */
     private static final List<String> LABELLED = List.of("val_0000", "val_0001", "val_0002", "val_0007", "val_0011");
@@ -29,15 +33,24 @@ class SparkAuditEngineTest {
     Path dir;
 
     @Test
-    void sparkLocal2WritesTheRowsOfTheLocalEngine() throws Exception {
+    void sparkLocal2WritesTheRowsOfTheLocalEngineWhenATaskIsRetried() throws Exception {
         Path model = SharedData.model("shapes-yolov5n.pt");
         Path data = smallDataset(SharedData.dataset("shapes-val"));
         Path localOut = dir.resolve("local");
-        Path sparkOut = dir.resolve("spark");
+        Path sparkOut = dir.resolve("spark local[2]"); // a space and glob characters in the name
 
         run("audit", "--weights", model.toString(), "--data", data.toString(), "--out", localOut.toString(), "-q");
-        run("audit", "--weights", model.toString(), "--data", data.toString(), "--out", sparkOut.toString(), "-q",
-                "--engine", "spark", "--master", "local[2]");
+        // local[2,2]: two task threads, a task may fail once; the output folder on a file system that fails once
+        String property = "spark.hadoop.fs." + FailOnceFileSystem.SCHEME + ".impl";
+        System.setProperty(property, FailOnceFileSystem.class.getName());
+        FailOnceFileSystem.FAILED.set(false);
+        try {
+            run("audit", "--weights", model.toString(), "--data", data.toString(), "--out",
+                    FailOnceFileSystem.SCHEME + "://" + sparkOut, "-q", "--engine", "spark", "--master", "local[2,2]");
+        } finally {
+            System.clearProperty(property);
+        }
+        assertTrue(FailOnceFileSystem.FAILED.get(), "a task failed once");
 
         List<AuditRow> local = new ArrayList<>();
         for (String line : Files.readAllLines(localOut.resolve("rows.jsonl"))) {
@@ -89,7 +102,8 @@ class SparkAuditEngineTest {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("SparkAuditEngineTest")
                 .config("spark.ui.enabled", "false").config("spark.sql.debug.maxToStringFields", 100).getOrCreate();
         try {
-            List<AuditRow> rows = new ArrayList<>(spark.read().parquet(folder.toString()).collectAsList().stream()
+            List<AuditRow> rows = new ArrayList<>(spark.read().option(DataSource.GLOB_PATHS_KEY(), "false")
+                    .parquet(folder.toString()).collectAsList().stream()
                     .map(AuditRowSchema::fromRow).toList());
             rows.sort(AuditRows.ORDER);
             return rows;
