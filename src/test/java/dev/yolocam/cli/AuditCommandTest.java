@@ -10,6 +10,7 @@ import dev.yolocam.audit.AuditRows;
 import dev.yolocam.audit.Outcome;
 import dev.yolocam.testing.LabelMatching;
 import dev.yolocam.testing.Oracle;
+import dev.yolocam.testing.SampleDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +30,7 @@ class AuditCommandTest {
 
     /** The sample images and their labels (beside them), the first {@code n}. */
     private Path dataset(int n) throws IOException {
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data);
-        for (int i = 0; i < n; i++) {
-            for (String ext : List.of(".png", ".txt")) {
-                String name = String.format("test_%04d%s", i, ext);
-                Files.copy(Oracle.testdata().resolve("default/images").resolve(name), data.resolve(name));
-            }
-        }
-        return data;
+        return SampleDataset.copy(tmp.resolve("data"), n);
     }
 
     private static Cli.Result audit(Path data, Path out, String... more) {
