@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The audit's {@code report.html}: the run's settings, the overall numbers, one table row per class, each class's
- * own-box mass histogram (inline SVG), galleries of the worst true positives, the false positives and the misses
- * with their maps, and the images that failed. Self-contained so that it opens from disk and can be mailed: no
+ * The audit's {@code report.html}: the overall numbers, one table row per class, each class's own-box mass
+ * histogram (inline SVG), galleries of the worst true positives, the false positives and the misses with their maps,
+ * the images that failed, and last the run's settings. Self-contained so that it opens from disk and can be mailed: no
  * scripts, no external resources, thumbnails embedded as {@code data:} URIs. Every piece of text is escaped.
  *
  * <p>Numbers in the tables print with four decimals (counts as integers, absent ones as an em dash) and their cells
@@ -89,7 +89,6 @@ public final class ReportPage {
                 .append(summary.detections()).append(" detections at the chosen confidence, ")
                 .append(summary.labels()).append(" labelled objects; mAP50 ").append(format(summary.map50()))
                 .append("</p>\n</header>\n");
-        settings(out, summary.settings());
         totals(out, summary);
         classes(out, summary);
         histograms(out, summary);
@@ -103,6 +102,7 @@ public final class ReportPage {
         gallery(out, "misses", "Misses", "Labelled objects no kept detection found, with the reason.",
                 pick(rows, r -> r.outcome() == Outcome.MISS, BY_KEY), cards);
         errors(out, rows);
+        settings(out, summary.settings());
         out.append("<footer>Written by yolocam audit. Numbers as in summary.json.</footer>\n</body>\n</html>\n");
         return out.toString();
     }

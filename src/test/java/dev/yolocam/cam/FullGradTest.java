@@ -328,35 +328,25 @@ class FullGradTest {
     }
 
     /** Input size and biases only: FullGrad's combination asks for nothing else. */
-    private record StubModel(int inputHeight, int inputWidth, Map<String, float[]> biases) implements ModelAccess {
-        @Override
-        public float[] input() {
-            throw new UnsupportedOperationException();
+    private static final class StubModel extends RefusingModel {
+        private final int inputHeight;
+        private final int inputWidth;
+        private final Map<String, float[]> biases;
+
+        StubModel(int inputHeight, int inputWidth, Map<String, float[]> biases) {
+            this.inputHeight = inputHeight;
+            this.inputWidth = inputWidth;
+            this.biases = biases;
         }
 
         @Override
-        public double baseScore() {
-            throw new UnsupportedOperationException();
+        public int inputHeight() {
+            return inputHeight;
         }
 
         @Override
-        public double[] scoreInputs(List<float[]> inputs, int batchSize) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<float[]> gradientsAtScaledOutput(String layer, float[] factors) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<dev.yolocam.head.PredictionTable> predictInputs(List<float[]> inputs, int batchSize) {
-            throw new UnsupportedOperationException();
+        public int inputWidth() {
+            return inputWidth;
         }
 
         @Override

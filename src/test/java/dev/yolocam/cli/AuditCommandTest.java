@@ -10,6 +10,7 @@ import dev.yolocam.audit.AuditRows;
 import dev.yolocam.audit.Outcome;
 import dev.yolocam.testing.LabelMatching;
 import dev.yolocam.testing.Oracle;
+import dev.yolocam.testing.SampleDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +30,7 @@ class AuditCommandTest {
 
     /** The sample images and their labels (beside them), the first {@code n}. */
     private Path dataset(int n) throws IOException {
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data);
-        for (int i = 0; i < n; i++) {
-            for (String ext : List.of(".png", ".txt")) {
-                String name = String.format("test_%04d%s", i, ext);
-                Files.copy(Oracle.testdata().resolve("default/images").resolve(name), data.resolve(name));
-            }
-        }
-        return data;
+        return SampleDataset.copy(tmp.resolve("data"), n);
     }
 
     private static Cli.Result audit(Path data, Path out, String... more) {
@@ -105,6 +98,8 @@ class AuditCommandTest {
     void anImageThatCannotBeReadIsAnErrorRowAndTheAuditGoesOn() throws IOException {
         Path data = dataset(1);
         Files.write(data.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Files.copy(data.resolve("test_0000.png"), data.resolve("mislabelled.png"));
+        Files.writeString(data.resolve("mislabelled.txt"), "0 0.5 0.5 not-a-number 0.2\n");
         Path out = tmp.resolve("audit");
         Cli.Result audited = audit(data, out);
         assertEquals(0, audited.exitCode(), audited.err());
@@ -113,6 +108,9 @@ class AuditCommandTest {
         assertEquals("broken.png", broken.image());
         assertEquals(Outcome.ERROR, broken.outcome());
         assertTrue(broken.error() != null && !broken.error().isBlank(), broken.toString());
+        AuditRow mislabelled = rows.stream().filter(r -> r.image().equals("mislabelled.png")).findFirst().orElseThrow();
+        assertEquals(Outcome.ERROR, mislabelled.outcome());
+        assertTrue(mislabelled.error().contains("line 1"), mislabelled.error());
         assertTrue(rows.stream().anyMatch(r -> r.image().equals("test_0000.png") && r.outcome() == Outcome.TP));
     }
 

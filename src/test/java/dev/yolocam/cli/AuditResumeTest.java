@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolocam.testing.ChildJvm;
 import dev.yolocam.testing.Oracle;
+import dev.yolocam.testing.SampleDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +34,7 @@ class AuditResumeTest {
 
     @Test
     void killedAtRandomPointsAndStartedAgainItEndsWithTheRowsOfAnUninterruptedRun() throws Exception {
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data);
-        for (int i = 0; i < IMAGES; i++) {
-            for (String ext : List.of(".png", ".txt")) {
-                String name = String.format("test_%04d%s", i, ext);
-                Files.copy(Oracle.testdata().resolve("default/images").resolve(name), data.resolve(name));
-            }
-        }
+        Path data = SampleDataset.copy(tmp.resolve("data"), IMAGES);
         Path reference = tmp.resolve("reference");
         assertEquals(0, run(data, reference).exitCode(120), "the uninterrupted run");
         String expected = Files.readString(reference.resolve("rows.jsonl"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yolocam.cam.CamMethods;
 import dev.yolocam.cam.CamOptions;
 import dev.yolocam.cam.MapProgress;
-import dev.yolocam.cam.ModelAccess;
+import dev.yolocam.cam.RefusingModel;
 import dev.yolocam.cam.Target;
 import dev.yolocam.cam.TargetKind;
 import dev.yolocam.detect.Detection;
@@ -109,7 +109,7 @@ class DRiseTest {
      * the mean of the image inside its own box (with one class the cosine is 1 whatever the score: the objectness
      * carries what the mask did).
      */
-    private static final class BoxDetector implements ModelAccess {
+    private static final class BoxDetector extends RefusingModel {
         final List<Integer> batches = new ArrayList<>();
 
         @Override
@@ -149,24 +149,8 @@ class DRiseTest {
             return ones;
         }
 
-        @Override
-        public double baseScore() {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public double[] scoreInputs(List<float[]> inputs, int batchSize) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public double[] scoreAblated(String layer, int[] channels, float[] values, int batchSize) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public List<float[]> gradientsAtScaledOutput(String layer, float[] factors) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
