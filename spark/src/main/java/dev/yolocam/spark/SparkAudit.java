@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import scala.Tuple2;
 
 /**
  * The main class for {@code spark-submit}: takes the arguments of {@code yolocam audit} and runs it on the Spark
@@ -34,28 +36,37 @@ public final class SparkAudit {
     }
 
     /**
-     * The command line with weights on a Hadoop file system (hdfs://, s3a://, ...) replaced by a local copy: the
-     * command line reads the model on the driver, and the engine ships that copy to the executors.
+     * The command line with the weights as a local path: a {@code file:} URI as its path, weights on another
+     * Hadoop file system (hdfs://, s3a://, ...) as a local copy. The command line reads the model on the driver, and
+     * the engine ships that file to the executors.
      */
     static List<String> withLocalWeights(List<String> arguments) {
         String weights = WeightsArgument.value(arguments);
         if (weights == null) {
             return arguments;
         }
-        // The session spark-submit configured; the engine's getOrCreate finds it again.
-        HadoopFiles files = new HadoopFiles(SparkSession.builder().getOrCreate().sparkContext().hadoopConfiguration());
+        HadoopFiles files = new HadoopFiles(hadoopConfiguration(new SparkConf()));
         try {
-            if (files.localFile(weights) != null) {
-                return arguments;
+            Path local = files.localFile(weights);
+            if (local == null) {
+                Path folder = Files.createTempDirectory("yolocam-weights-");
+                local = folder.resolve(new org.apache.hadoop.fs.Path(weights).getName());
+                files.copyToLocal(weights, local);
+                local.toFile().deleteOnExit();
+                folder.toFile().deleteOnExit();
             }
-            Path folder = Files.createTempDirectory("yolocam-weights-");
-            Path local = folder.resolve(new org.apache.hadoop.fs.Path(weights).getName());
-            files.copyToLocal(weights, local);
-            local.toFile().deleteOnExit();
-            folder.toFile().deleteOnExit();
             return WeightsArgument.replaced(arguments, local.toString());
         } catch (IOException e) {
             throw YolocamException.about(weights, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The Hadoop settings spark-submit was given ({@code spark.hadoop.*}), before any Spark session exists. */
+    static Configuration hadoopConfiguration(SparkConf spark) {
+        Configuration conf = new Configuration();
+        for (Tuple2<String, String> entry : spark.getAllWithPrefix("spark.hadoop.")) {
+            conf.set(entry._1(), entry._2());
+        }
+        return conf;
     }
 }
