@@ -60,7 +60,7 @@ public final class SparkAuditEngine implements AuditEngine {
         }
     }
 
-    /** A session on the master requested; without one, spark-submit's (spark.master), else every core of this machine. */
+    /** A session on the master requested; else spark-submit's (spark.master), else every core of this machine. */
     private static SparkSession session(String requested) {
         String master = requested != null || new SparkConf().contains("spark.master") ? requested : "local[*]";
         // maxToStringFields: a plan of the rows' 27 columns is logged whole, without a warning that it was cut
