@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         description = {"Audit a labelled dataset: per detection a map (ODAM by default), true and false positives, "
                 + "misses, how much of each map lies on its own box; rows (rows.jsonl, or Parquet on Spark), maps, "
                 + "summary.json and report.html.",
-            "Killed and started again with the same command, it continues where it stopped."})
+            "Killed and started again with the same command, the local engine continues where it stopped."})
 public final class AuditCommand implements Callable<Integer> {
     /** The method when --method is not given: made for explaining one detection at a time. */
     static final String DEFAULT_METHOD = "ODAM";
@@ -71,8 +71,9 @@ public final class AuditCommand implements Callable<Integer> {
     String data;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output folder. Default: runs/audit/<data>-<weights>. Run again with the same settings "
-                    + "to continue an interrupted audit there.")
+            description = "Output folder (for --engine spark any Hadoop URI). Default: runs/audit/<data>-<weights>. "
+                    + "The local engine continues an interrupted audit there when run again with the same settings; "
+                    + "the Spark engine starts it over.")
     String out;
 
     @Option(names = "--exist-ok", description = "Start over in --out when it holds an audit with other settings.")
@@ -250,7 +251,7 @@ public final class AuditCommand implements Callable<Integer> {
         long errors = count(rows, Outcome.ERROR);
         return String.format(Locale.ROOT, "yolocam: audit: %d detections at --conf (%d true, %d false positives), %d "
                 + "misses%s; report: %s", tp + fp, tp, fp, misses, errors == 0 ? "" : ", " + errors + " images failed",
-                Path.of(folder).resolve("report.html"));
+                folder.replaceAll("/+$", "") + "/report.html");
     }
 
     private static long count(List<AuditRow> rows, Outcome outcome) {
