@@ -1,5 +1,6 @@
 package dev.yolocam.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * After its first pass a graph replays the recorded ops on arrays of its own instead of running SameDiff's session:
- * the numbers must be the session's for any input (bit for bit forward; gradients through 3x3 convolutions sum in
- * another order, see {@link InputGradientConvolution}), and what a pass returns must stay the caller's.
+ * A graph records its first pass of a kind and replays the recorded ops on arrays of its own from then on, that first
+ * pass included: a pass's numbers must not depend on what the graph ran before (bit for bit, forward and gradients;
+ * a replay's gradients through 3x3 convolutions sum in another order than the session's, see
+ * {@link InputGradientConvolution}, which is why the session's own result is never handed out), and what a pass
+ * returns must stay the caller's. The replay's agreement with upstream is the parity tests' job.
  */
 class RecordedPassTest {
     private static final List<String> TAPS = List.of("model.17", "model.20", "model.23");
@@ -40,25 +43,25 @@ class RecordedPassTest {
         second = Nd4j.rand(DataType.FLOAT, 2, 3, 128, 160);
     }
 
-    /** The session's answer: a graph of its own that has never run, so its first pass goes through the session. */
+    /** A graph of its own that has never run: its first pass records the session, then replays. */
     private static YoloGraph freshGraph(GraphSpec spec) {
         return new YoloModel(model.description()).graph(spec);
     }
 
     @Test
-    void aReplayedForwardPassEqualsTheSessionBitForBit() {
+    void aForwardPassAfterAnotherEqualsAFreshGraphsFirstBitForBit() {
         GraphSpec spec = new GraphSpec(2, 128, 160, Set.of());
         YoloGraph graph = model.graph(spec);
         graph.outputs(first, READ);
         Map<String, INDArray> replayed = graph.outputs(second, READ);
         Map<String, INDArray> session = freshGraph(spec).outputs(second, READ);
         for (String name : READ) {
-            assertEquals(session.get(name), replayed.get(name), name);
+            assertArrayEquals(FloatArrays.values(session.get(name)), FloatArrays.values(replayed.get(name)), name);
         }
     }
 
     @Test
-    void aReplayedGradientPassEqualsTheSessionAndCallsTheSeedEachTime() {
+    void aGradientPassAfterAnotherEqualsAFreshGraphsFirstBitForBitAndCallsTheSeedEachTime() {
         GraphSpec spec = new GraphSpec(2, 128, 160, new LinkedHashSet<>(TAPS));
         YoloGraph graph = model.graph(spec);
         int[] seedCalls = {0};
@@ -69,16 +72,17 @@ class RecordedPassTest {
         graph.forwardBackward(first, READ, TAPS, seed);
         OutAndGrad replayed = graph.forwardBackward(second, READ, TAPS, seed);
         OutAndGrad session = freshGraph(spec).forwardBackward(second, READ, TAPS, raw -> raw.mul(0.01));
-        assertEquals(2, seedCalls[0], "the seed function sees every pass's Detect output");
+        // the first pass of a kind seeds twice: its recording session, then its replay
+        assertEquals(3, seedCalls[0], "the seed function sees every pass's Detect output");
         for (String name : READ) {
-            assertEquals(session.getOutputs().get(name), replayed.getOutputs().get(name), name);
+            assertArrayEquals(FloatArrays.values(session.getOutputs().get(name)),
+                    FloatArrays.values(replayed.getOutputs().get(name)), name);
         }
         for (String name : TAPS) {
             INDArray expected = session.getGradients().get(name);
-            double scale = expected.amaxNumber().doubleValue();
-            assertTrue(scale > 0, "a gradient reaches " + name);
-            double diff = expected.sub(replayed.getGradients().get(name)).amaxNumber().doubleValue();
-            assertTrue(diff <= 1e-5 * scale, "gradient at " + name + ": max |diff| " + diff + " of " + scale);
+            assertTrue(expected.amaxNumber().doubleValue() > 0, "a gradient reaches " + name);
+            assertArrayEquals(FloatArrays.values(expected), FloatArrays.values(replayed.getGradients().get(name)),
+                    "gradient at " + name);
         }
     }
 
