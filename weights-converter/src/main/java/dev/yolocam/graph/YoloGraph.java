@@ -98,7 +98,7 @@ public final class YoloGraph {
         return model.detect().path();
     }
 
-    /** Listeners that watch every execution of this graph (tests count ops with one). */
+    /** Listeners that watch every pass of this graph once (tests count ops with one). */
     public void addObserver(Listener listener) {
         observers.add(listener);
     }
@@ -137,7 +137,7 @@ public final class YoloGraph {
             RecordedPass recorded = recorder.replay(feeds.keySet(), names).orElse(null);
             if (recorded != null) {
                 replayFromNowOn(key, recorded);
-                out = recorded.run(feeds, null, null, null, observers);
+                out = recorded.run(feeds, null, null, null, List.of()); // the observers saw this pass already
             }
         }
         out.replaceAll(this::asPyTorchLayout);
@@ -196,7 +196,7 @@ public final class YoloGraph {
         RecordedPass replay = replays.get(key);
         OutAndGrad result;
         if (replay != null) {
-            result = replayed(replay, feeds, wanted, gradientsAt, gradientNames, outputGradient);
+            result = replayed(replay, feeds, wanted, gradientsAt, gradientNames, outputGradient, observers);
         } else {
             PassRecorder recorder = new PassRecorder();
             List<Listener> listeners = new ArrayList<>(observers);
@@ -211,7 +211,8 @@ public final class YoloGraph {
             RecordedPass recorded = recorder.replay(feeds.keySet(), results).orElse(null);
             if (recorded != null) {
                 replayFromNowOn(key, recorded);
-                result = replayed(recorded, feeds, wanted, gradientsAt, gradientNames, outputGradient);
+                // the observers saw this pass already, in the session
+                result = replayed(recorded, feeds, wanted, gradientsAt, gradientNames, outputGradient, List.of());
             }
         }
         result.getOutputs().replaceAll(this::asPyTorchLayout);
@@ -221,9 +222,9 @@ public final class YoloGraph {
 
     private OutAndGrad replayed(RecordedPass replay, Map<String, INDArray> feeds, List<String> wanted,
                                 Collection<String> gradientsAt, List<String> gradientNames,
-                                UnaryOperator<INDArray> outputGradient) {
+                                UnaryOperator<INDArray> outputGradient, List<Listener> watching) {
         Map<String, INDArray> all = replay.run(feeds, outputName(), GraphBuilder.OUTPUT_GRADIENT, outputGradient,
-                observers);
+                watching);
         Map<String, INDArray> outs = new LinkedHashMap<>();
         wanted.forEach(name -> outs.put(name, all.get(name)));
         Map<String, INDArray> grads = new LinkedHashMap<>();
