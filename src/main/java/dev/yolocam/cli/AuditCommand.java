@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
  * rows, maps and a report; resumable; on this machine or on Spark.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = AuditCommand.WithoutExplainOnlyOptions.class,
         description = {"Audit a labelled dataset: per detection a map (ODAM by default), true and false positives, "
                 + "misses, how much of each map lies on its own box; rows (rows.jsonl, or Parquet on Spark), maps, "
                 + "summary.json and report.html.",
@@ -150,13 +151,26 @@ public final class AuditCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private void checkOptions() {
-        for (String notHere : List.of("--per-detection", "--no-per-detection", "--metrics", "--no-metrics")) {
-            if (isGiven(notHere)) {
-                throw new UsageException(notHere + ": an audit always makes one map per detection and measures "
-                        + "own-box mass, other-box mass and the pointing game");
+    /**
+     * The shared CAM options without those an audit fixes: it always makes one map per detection and measures
+     * own-box mass, other-box mass and the pointing game.
+     */
+    static final class WithoutExplainOnlyOptions implements CommandLine.IModelTransformer {
+        private static final List<String> FIXED = List.of("--per-detection", "--metrics", "--no-metrics");
+
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            for (String name : FIXED) {
+                CommandLine.Model.OptionSpec option = command.findOption(name);
+                if (option != null) {
+                    command.remove(option);
+                }
             }
+            return command;
         }
+    }
+
+    private void checkOptions() {
         if (!isGiven("--method")) {
             cam.method.specs = List.of(DEFAULT_METHOD);
         }

@@ -155,7 +155,7 @@ class AuditCommandTest {
     }
 
     @Test
-    void optionsAnAuditDoesNotTakeAreRefused() throws IOException {
+    void optionsAnAuditFixesAreUnknownToIt() throws IOException {
         Path data = dataset(1);
         for (String option : List.of("--no-per-detection", "--metrics=all")) {
             Cli.Result r = audit(data, tmp.resolve("audit"), option);
