@@ -10,8 +10,6 @@ import dev.yolocam.detect.Detection;
 import dev.yolocam.detect.DetectionResult;
 import dev.yolocam.detect.Detector;
 import dev.yolocam.detect.LabelBox;
-import dev.yolocam.detect.LetterboxResult;
-import dev.yolocam.detect.YoloLabels;
 import dev.yolocam.errors.YolocamException;
 import dev.yolocam.metrics.BoxMass;
 import dev.yolocam.metrics.MetricSubject;
@@ -77,7 +75,7 @@ public final class ImageAuditor {
     private ImageAudit rows(String key, ExplainResult result) {
         DetectionResult detections = result.detections();
         LabelCheck check = result.labels() != null ? result.labels()
-                : new LabelCheck(0, List.of(), allIndices(detections.inInput().size()), Map.of());
+                : new LabelCheck(0, List.of(), allIndices(detections.inInput().size()), Map.of(), List.of());
         List<AuditRow> rows = new ArrayList<>();
         List<AuditArtifact> files = new ArrayList<>();
         int width = detections.original().width();
@@ -93,7 +91,7 @@ public final class ImageAuditor {
             rows.add(row(key, k, match == null ? Outcome.FP : Outcome.TP, box, match == null ? null : match.label(),
                     match == null ? null : match.iou(), null, null, map, others, base, width, height));
         }
-        rows.addAll(belowConf(key, detections, labels(detections), check));
+        rows.addAll(belowConf(key, detections, check.inInput(), check));
         List<Miss> misses = check.misses();
         for (int m = 0; m < misses.size(); m++) {
             Miss miss = misses.get(m);
@@ -148,17 +146,6 @@ public final class ImageAuditor {
                     null, null, null, null, null, detections.original().width(), detections.original().height()));
         }
         return rows;
-    }
-
-    /** The image's labels of the selected classes in network-input pixels, in label-file order; none without a file. */
-    private List<LabelBox> labels(DetectionResult detections) {
-        int width = detections.original().width();
-        int height = detections.original().height();
-        int[] classes = engine.request().classes();
-        LetterboxResult lb = detections.letterbox();
-        return YoloLabels.forImage(detections.image(), width, height).orElse(List.of()).stream()
-                .filter(l -> classes.length == 0 || java.util.stream.IntStream.of(classes).anyMatch(c -> c == l.classId()))
-                .map(l -> lb.toInput(l, width, height)).toList();
     }
 
     private static java.util.Set<Integer> allIndices(int n) {

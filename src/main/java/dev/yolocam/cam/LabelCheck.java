@@ -13,8 +13,10 @@ import java.util.Set;
  * @param misses         the missed ones, in label-file order
  * @param falsePositives indices of kept detections that match no label of their class
  * @param matches        the other kept detections (true positives): index -> the label each one matched
+ * @param inInput        the labels (of the selected classes) in network-input pixels, in label-file order
  */
-public record LabelCheck(int labels, List<Miss> misses, Set<Integer> falsePositives, Map<Integer, Match> matches) {
+public record LabelCheck(int labels, List<Miss> misses, Set<Integer> falsePositives, Map<Integer, Match> matches,
+                         List<LabelBox> inInput) {
 
     /**
      * A kept detection's label: matched one to one, detections in confidence order each taking the unmatched label

@@ -57,7 +57,7 @@ final class MissExplainer {
             explained.add(miss.withMap(finisher.finish(maps.map(pass, target), detections, target, -1,
                     pass.layers())));
         }
-        return new LabelCheck(found.labels(), explained, found.falsePositives(), found.matches());
+        return new LabelCheck(found.labels(), explained, found.falsePositives(), found.matches(), found.inInput());
     }
 
     private boolean selected(int classId) {

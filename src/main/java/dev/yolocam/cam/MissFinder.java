@@ -58,7 +58,7 @@ public final class MissFinder {
                 misses.add(miss(table, kept, labels.get(i), inOriginal.get(i)));
             }
         }
-        return new LabelCheck(labels.size(), misses, falsePositives, matches);
+        return new LabelCheck(labels.size(), misses, falsePositives, matches, List.copyOf(labels));
     }
 
     private Miss miss(PredictionTable table, List<Detection> kept, LabelBox label, LabelBox original) {
